@@ -1,0 +1,60 @@
+"""The template's Jinja extension: escaping filters and the shared texts.
+
+cookiecutter loads it through ``_extensions`` in cookiecutter.json. Answers
+are data: every answer that lands in a structured file goes through one of
+these filters, never through hand-written quotes.
+
+* ``quoted``: a double-quoted string valid in JSON, YAML and TOML alike.
+* ``xml``: text escaped for XML element content and attribute values.
+* ``python_module``, ``java_segment``: names derived from the slug.
+* ``lhm_text(name)``: a canonical text (licence, code of conduct) from the
+  template's ``template/texts`` folder, read verbatim.
+"""
+
+from __future__ import annotations
+
+import json
+import unicodedata
+from pathlib import Path
+from typing import Any
+from xml.sax.saxutils import escape
+
+from jinja2 import Environment, pass_context
+from jinja2.ext import Extension
+from jinja2.runtime import Context
+
+from checklist.scaffold.answers import java_segment, python_module
+
+
+def _needs_escape(ch: str) -> bool:
+    # JSON already escapes C0 controls, quotes and backslashes; these others
+    # are legal in JSON but break YAML (line separators, BOM) or TOML (DEL).
+    return ch == "\x7f" or unicodedata.category(ch) in ("Cc", "Cf", "Zl", "Zp", "Cs")
+
+
+def quoted(value: Any) -> str:
+    """A double-quoted string literal that JSON, YAML and TOML parse to ``value``."""
+    text = json.dumps(str(value), ensure_ascii=False)
+    return "".join(f"\\u{ord(ch):04x}" if _needs_escape(ch) and ch not in "\n\t" else ch for ch in text)
+
+
+def xml(value: Any) -> str:
+    """Text for XML content or a double-quoted attribute."""
+    return escape(str(value), {'"': "&quot;", "'": "&apos;"})
+
+
+@pass_context
+def lhm_text(context: Context, name: str) -> str:
+    """A canonical text shipped with the template (``template/texts/<name>``)."""
+    repo_dir = Path(context["cookiecutter"]["_repo_dir"])
+    return (repo_dir / "template" / "texts" / name).read_text(encoding="utf-8")
+
+
+class LhmExtension(Extension):
+    def __init__(self, environment: Environment) -> None:
+        super().__init__(environment)
+        environment.filters["quoted"] = quoted
+        environment.filters["xml"] = xml
+        environment.filters["python_module"] = python_module
+        environment.filters["java_segment"] = java_segment
+        environment.globals["lhm_text"] = lhm_text

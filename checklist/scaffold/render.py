@@ -1,0 +1,84 @@
+"""Rendering through cookiecutter's API: the only module that imports cookiecutter.
+
+There is no second renderer. Defaults that depend on earlier answers (the slug
+from the name, the year) are rendered by cookiecutter's own ``render_variable``.
+"""
+
+from __future__ import annotations
+
+import shutil
+import tempfile
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any
+
+from cookiecutter.environment import StrictEnvironment
+from cookiecutter.exceptions import CookiecutterException, FailedHookException
+from cookiecutter.generate import generate_context
+from cookiecutter.main import cookiecutter
+from cookiecutter.prompt import prompt_for_config, render_variable
+
+from checklist.errors import UserError
+from checklist.i18n import Text
+
+
+def _context(template: Path, overrides: Mapping[str, Any] | None = None) -> dict[str, Any]:
+    context: dict[str, Any] = generate_context(
+        context_file=str(template / "cookiecutter.json"), extra_context=dict(overrides or {})
+    )
+    return context
+
+
+def resolve_answers(template: Path, overrides: Mapping[str, Any]) -> dict[str, Any]:
+    """All answers, as ``cookiecutter --no-input`` would take them: defaults rendered, overrides applied."""
+    context = _context(template, overrides)
+    answers: dict[str, Any] = dict(prompt_for_config(context, no_input=True))
+    return {key: value for key, value in answers.items() if not key.startswith("_")}
+
+
+def render_default(template: Path, key: str, answers: Mapping[str, Any]) -> Any:
+    """The default of one question, rendered with the answers given so far."""
+    context = _context(template)
+    raw = context["cookiecutter"][key]
+    if isinstance(raw, list):
+        raw = raw[0]
+    env = StrictEnvironment(context=context)
+    return render_variable(env, raw, dict(answers))
+
+
+def generate(template: Path, answers: Mapping[str, Any], output_dir: Path) -> Path:
+    """Generate the repository into ``output_dir/<slug>``, all or nothing.
+
+    cookiecutter writes into a temporary folder beside the target; only a
+    complete repository is moved into place, so an error or Ctrl-C leaves
+    nothing half-written.
+    """
+    target = output_dir / str(answers["project_slug"])
+    if target.exists():
+        raise UserError(
+            Text(
+                de=f"{target} gibt es schon; es wird nichts überschrieben.",
+                en=f"{target} already exists; nothing is overwritten.",
+            ),
+            Text(de="Wählen Sie einen anderen Zielordner oder Namen.", en="Choose another output folder or name."),
+        )
+    output_dir.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(prefix=".lhm-oss-new-", dir=output_dir))
+    try:
+        try:
+            produced = Path(
+                cookiecutter(str(template), no_input=True, extra_context=dict(answers), output_dir=str(staging))
+            )
+        except FailedHookException as error:
+            raise UserError(
+                Text(
+                    de="Die Vorlage hat die Antworten abgelehnt (siehe oben).",
+                    en="The template rejected the answers (see above).",
+                ),
+            ) from error
+        except CookiecutterException as error:
+            raise UserError(Text(de=f"Erzeugen fehlgeschlagen: {error}", en=f"Generation failed: {error}")) from error
+        produced.rename(target)
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
+    return target

@@ -1,0 +1,18 @@
+"""Finish the generated repository: drop what the answers did not choose,
+record the answers for later updates, and optionally make the first commit.
+
+The answers arrive as JSON data (see pre_gen_project.py); this script
+interpolates nothing into its own source.
+"""
+
+import json
+import sys
+from pathlib import Path
+
+CONTEXT = json.loads(r'''{{ cookiecutter | tojson }}''')
+
+sys.path.insert(0, CONTEXT["_repo_dir"])
+
+from checklist.scaffold.finish import finish  # noqa: E402
+
+sys.exit(finish(Path.cwd(), CONTEXT))

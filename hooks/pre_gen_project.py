@@ -1,0 +1,24 @@
+"""Validate every answer before a file is written; one clear line per problem.
+
+The answers arrive as JSON data, parsed with json.loads: they are never
+interpolated into this script's source. Jinja's ``tojson`` escapes quotes,
+so the raw string below cannot be closed by an answer.
+"""
+
+import json
+import sys
+from pathlib import Path
+
+CONTEXT = json.loads(r'''{{ cookiecutter | tojson }}''')
+
+# A checkout's own lhm-oss code comes first; an installed template finds the installed package.
+sys.path.insert(0, CONTEXT["_repo_dir"])
+
+from checklist.scaffold.answers import load_questions, validate_answers  # noqa: E402
+
+questions = load_questions(Path(CONTEXT["_repo_dir"]) / "cookiecutter.json")
+problems = validate_answers(questions, CONTEXT)
+if problems:
+    for problem in problems:
+        print(f"Invalid answer: {problem('en')}", file=sys.stderr)
+    sys.exit(1)
