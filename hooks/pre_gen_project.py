@@ -10,14 +10,17 @@ import sys
 from pathlib import Path
 
 CONTEXT = json.loads(r'''{{ cookiecutter | tojson }}''')
+RAW = json.loads(r'''{{ _cookiecutter | tojson }}''')
 
 # A checkout's own lhm-oss code comes first; an installed template finds the installed package.
 sys.path.insert(0, CONTEXT["_repo_dir"])
 
-from checklist.scaffold.answers import load_questions, validate_answers  # noqa: E402
+from checklist.scaffold.answers import load_questions, template_code_in_overrides, validate_answers  # noqa: E402
 
-questions = load_questions(Path(CONTEXT["_repo_dir"]) / "cookiecutter.json")
-problems = validate_answers(questions, CONTEXT)
+TEMPLATE_JSON = Path(CONTEXT["_repo_dir"]) / "cookiecutter.json"
+questions = load_questions(TEMPLATE_JSON)
+problems = template_code_in_overrides(json.loads(TEMPLATE_JSON.read_text(encoding="utf-8")), RAW)
+problems += validate_answers(questions, CONTEXT)
 if problems:
     for problem in problems:
         print(f"Invalid answer: {problem('en')}", file=sys.stderr)

@@ -91,6 +91,7 @@ JAVA_KEYWORDS = frozenset(
     ]
 )
 MAX_TEXT = 300
+MAX_DESCRIPTION = 150
 
 
 @dataclass(frozen=True)
@@ -161,11 +162,11 @@ def load_questions(cookiecutter_json: Path) -> list[Question]:
 # --- validators: each returns None when the value is fine, else the reason ---
 
 
-def _free_text(value: str, *, required: bool = True) -> Text | None:
+def _free_text(value: str, *, required: bool = True, limit: int = MAX_TEXT) -> Text | None:
     if required and not value.strip():
         return Text(de="darf nicht leer sein", en="must not be empty")
-    if len(value) > MAX_TEXT:
-        return Text(de=f"ist zu lang (höchstens {MAX_TEXT} Zeichen)", en=f"is too long (at most {MAX_TEXT} characters)")
+    if len(value) > limit:
+        return Text(de=f"ist zu lang (höchstens {limit} Zeichen)", en=f"is too long (at most {limit} characters)")
     if any(unicodedata.category(ch) in ("Cc", "Cf", "Zl", "Zp") for ch in value):
         return Text(
             de="darf keine Zeilenumbrüche oder Steuerzeichen enthalten",
@@ -183,8 +184,13 @@ def check_text(value: str) -> Text | None:
     return _free_text(value)
 
 
-def check_optional_text(value: str) -> Text | None:
-    return _free_text(value, required=False)
+def check_description(value: str) -> Text | None:
+    """One sentence; publiccode.yml allows at most 150 characters for it."""
+    return _free_text(value, limit=MAX_DESCRIPTION)
+
+
+def check_optional_description(value: str) -> Text | None:
+    return _free_text(value, required=False, limit=MAX_DESCRIPTION)
 
 
 def check_slug(value: str) -> Text | None:
@@ -239,8 +245,8 @@ def check_handle(value: str) -> Text | None:
 VALIDATORS = {
     "project_name": check_text,
     "project_slug": check_slug,
-    "description": check_text,
-    "description_de": check_optional_text,
+    "description": check_description,
+    "description_de": check_optional_description,
     "owner_unit": check_text,
     "github_org": check_org,
     "codeowners": check_handle,
@@ -298,6 +304,21 @@ def validate_answers(questions: list[Question], answers: Mapping[str, Any]) -> l
         reason = check_answer(question, answers[question.key])
         if reason is not None:
             problems.append(Problem(question.key, reason))
+    return problems
+
+
+def template_code_in_overrides(template_defaults: Mapping[str, Any], raw: Mapping[str, Any]) -> list[Problem]:
+    """Answers given on cookiecutter's command line that carried template code.
+
+    ``cookiecutter --no-input key=value`` renders the value with Jinja before any
+    hook runs, so ``{{ 7*7 }}`` arrives as ``49``. The hook sees the raw values
+    in ``_cookiecutter`` and rejects every override that differs from the
+    template's own default and contains a Jinja marker.
+    """
+    problems = []
+    for key, value in raw.items():
+        if isinstance(value, str) and value != template_defaults.get(key) and any(m in value for m in JINJA_MARKERS):
+            problems.append(Problem(key, check_text(value) or Text(de="ungültig", en="invalid")))
     return problems
 
 

@@ -14,6 +14,7 @@ these filters, never through hand-written quotes.
 from __future__ import annotations
 
 import json
+import logging
 import unicodedata
 from pathlib import Path
 from typing import Any
@@ -50,9 +51,26 @@ def lhm_text(context: Context, name: str) -> str:
     return (repo_dir / "template" / "texts" / name).read_text(encoding="utf-8")
 
 
+class _HookFailureWithoutTraceback(logging.Filter):
+    """cookiecutter logs a rejected answer with a traceback; our hook already said why in one line each."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        if record.exc_info and type(record.exc_info[1]).__name__ == "FailedHookException":
+            record.exc_info = None
+            record.exc_text = None
+        return True
+
+
+def _quiet_hook_failures() -> None:
+    hooks_logger = logging.getLogger("cookiecutter.hooks")
+    if not any(isinstance(f, _HookFailureWithoutTraceback) for f in hooks_logger.filters):
+        hooks_logger.addFilter(_HookFailureWithoutTraceback())
+
+
 class LhmExtension(Extension):
     def __init__(self, environment: Environment) -> None:
         super().__init__(environment)
+        _quiet_hook_failures()
         environment.filters["quoted"] = quoted
         environment.filters["xml"] = xml
         environment.filters["python_module"] = python_module
