@@ -9,7 +9,10 @@ import json
 import sys
 from pathlib import Path
 
+# Single quotes on purpose: Jinja's tojson escapes ' so no answer can end the string.
+# fmt: off
 CONTEXT = json.loads(r'''{{ cookiecutter | tojson }}''')
+# fmt: on
 
 sys.path.insert(0, CONTEXT["_repo_dir"])
 

@@ -9,8 +9,11 @@ import json
 import sys
 from pathlib import Path
 
+# Single quotes on purpose: Jinja's tojson escapes ' so no answer can end the string.
+# fmt: off
 CONTEXT = json.loads(r'''{{ cookiecutter | tojson }}''')
 RAW = json.loads(r'''{{ _cookiecutter | tojson }}''')
+# fmt: on
 
 # A checkout's own lhm-oss code comes first; an installed template finds the installed package.
 sys.path.insert(0, CONTEXT["_repo_dir"])
