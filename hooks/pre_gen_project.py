@@ -18,13 +18,17 @@ RAW = json.loads(r'''{{ _cookiecutter | tojson }}''')
 # A checkout's own lhm-oss code comes first; an installed template finds the installed package.
 sys.path.insert(0, CONTEXT["_repo_dir"])
 
+from checklist.i18n import Text, default_lang  # noqa: E402
 from checklist.scaffold.answers import load_questions, template_code_in_overrides, validate_answers  # noqa: E402
+
+INVALID = Text(de="Ungültige Antwort", en="Invalid answer")
 
 TEMPLATE_JSON = Path(CONTEXT["_repo_dir"]) / "cookiecutter.json"
 questions = load_questions(TEMPLATE_JSON)
 problems = template_code_in_overrides(json.loads(TEMPLATE_JSON.read_text(encoding="utf-8")), RAW)
 problems += validate_answers(questions, CONTEXT)
 if problems:
+    lang = default_lang()
     for problem in problems:
-        print(f"Invalid answer: {problem('en')}", file=sys.stderr)
+        print(f"{INVALID(lang)}: {problem(lang)}", file=sys.stderr)
     sys.exit(1)

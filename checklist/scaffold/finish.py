@@ -72,15 +72,22 @@ def public_answers(context: Mapping[str, Any]) -> dict[str, Any]:
 
 
 def template_commit(repo_dir: str) -> str | None:
-    """The template's git commit, when it was rendered from a git checkout."""
+    """The template's git commit, when it was rendered from a git checkout of the template.
+
+    Only a checkout whose top folder is the template counts: an installed
+    template inside some other repository (a virtual environment in a project)
+    must not record that project's commit.
+    """
     try:
         result = subprocess.run(
-            ["git", "-C", repo_dir, "rev-parse", "HEAD"], capture_output=True, text=True, check=False
+            ["git", "-C", repo_dir, "rev-parse", "--show-toplevel", "HEAD"], capture_output=True, text=True, check=False
         )
     except OSError:
         return None
-    sha = result.stdout.strip()
-    return sha if result.returncode == 0 and len(sha) == 40 else None
+    lines = result.stdout.split()
+    if result.returncode != 0 or len(lines) != 2 or Path(lines[0]).resolve() != Path(repo_dir).resolve():
+        return None
+    return lines[1]
 
 
 def answers_record(context: Mapping[str, Any]) -> dict[str, Any]:

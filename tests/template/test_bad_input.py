@@ -54,6 +54,14 @@ def test_hook_lists_every_problem(cookies: Any, capfd: pytest.CaptureFixture[str
     assert [line.split(":")[1].strip() for line in lines] == ["project_slug", "contact_email", "copyright_year"]
 
 
+def test_hook_speaks_german_in_a_german_locale(
+    cookies: Any, capfd: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("LHM_OSS_LANG", "de")
+    bake(cookies, contact_email="kaputt")
+    assert "Ungültige Antwort: contact_email: „kaputt“ ist keine gültige E-Mail-Adresse" in capfd.readouterr().err
+
+
 def test_rejected_bake_leaves_nothing_on_disk(tmp_path: Path) -> None:
     from cookiecutter.main import cookiecutter
 

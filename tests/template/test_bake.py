@@ -176,6 +176,9 @@ def test_answers_are_recorded_for_updates(baked: tuple[Path, dict[str, Any]]) ->
         k: v for k, v in context.items() if not k.startswith("_")
     }
     assert record["lhm_oss"]["template_version"]
+    head = bakery.run("git", "-C", bakery.ROOT, "rev-parse", "--show-toplevel", "HEAD").stdout.split()
+    if len(head) == 2 and Path(head[0]).resolve() == bakery.ROOT:
+        assert record["commit"] == head[1]
     assert str(bakery.ROOT) not in json.dumps(record), "a local path must not be recorded"
 
 
