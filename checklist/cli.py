@@ -89,3 +89,55 @@ def new(
         template=template,
     )
     _finish(lambda: command.run(options), chosen, debug)
+
+
+@main.command()
+@click.argument("path", required=False, default=".", type=click.Path(file_okay=False, path_type=Path))
+@click.option(
+    "--format",
+    "format_",
+    type=click.Choice(["terminal", "json", "md", "sarif"]),
+    default="terminal",
+    help="Output format (default: terminal).",
+)
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), help="Write the report to FILE.")
+@click.option(
+    "--fail-on",
+    type=click.Choice(["error", "warning", "info", "never"]),
+    default=None,
+    help="Exit 1 when a finding reaches this severity (default: error, or fail-on in the configuration).",
+)
+@click.option("--select", multiple=True, metavar="ID", help="Run only these checks (id or prefix, e.g. SEC).")
+@click.option("--ignore", multiple=True, metavar="ID", help="Skip these checks (id or prefix).")
+@click.option("--list-checks", is_flag=True, help="List every check with its id, severity and source, and exit.")
+@LANG_OPTION
+@DEBUG_OPTION
+def audit(
+    path: Path,
+    format_: str,
+    output: Path | None,
+    fail_on: str | None,
+    select: tuple[str, ...],
+    ignore: tuple[str, ...],
+    list_checks: bool,
+    lang: Lang | None,
+    debug: bool,
+) -> None:
+    """Check the repository at PATH (default: here) before it is published.
+
+    Structure and content of the standard files, licence, REUSE, secrets,
+    personal data, internal references, binaries and GitHub workflows, in one
+    pass over the files git tracks. Nothing in the repository is executed.
+
+    \b
+    Exit codes: 0 clean; 1 a finding reaches --fail-on; 2 bad input.
+    """
+    from checklist.commands import audit as command
+
+    chosen: Lang = lang or default_lang()
+    if list_checks:
+        _finish(lambda: command.list_checks(chosen), chosen, debug)
+    options = command.AuditOptions(
+        path=path, format=format_, output=output, fail_on=fail_on, select=select, ignore=ignore, lang=chosen
+    )
+    _finish(lambda: command.run(options), chosen, debug)

@@ -1,0 +1,74 @@
+"""The audit's checks, one module per family. ``checklist.audit.registry`` lists the modules."""
+
+OSPO = "https://opensource.muenchen.de"
+LICENCES = f"{OSPO}/licenses.html"
+PUBLISH = f"{OSPO}/publish.html"
+REPOSITORIES = f"{OSPO}/repositories.html"
+SECURITY = f"{OSPO}/security.html"
+USABILITY = f"{OSPO}/usability-analysis.html"
+ACTIONS = f"{OSPO}/github-actions.html"
+PRINCIPLES = f"{OSPO}/principles.html"
+COUNCIL_MOTION = "https://www.spd-rathausmuenchen.de/neue-software-im-open-source-kontext-entwickeln/"
+DOCS = "https://github.com/it-at-m/lhm-oss/blob/main/docs/checks.md"
+
+CONFIG_EXTENSIONS = (
+    ".env",
+    ".properties",
+    ".yml",
+    ".yaml",
+    ".json",
+    ".xml",
+    ".ini",
+    ".cfg",
+    ".conf",
+    ".toml",
+    ".tfvars",
+    ".config",
+)
+
+
+def is_config_file(path: str) -> bool:
+    """Configuration files, where any assignment to a password key is a finding."""
+    name = path.rsplit("/", 1)[-1].lower()
+    return (
+        name.endswith(CONFIG_EXTENSIONS)
+        or name.startswith(".env")
+        or name in {"dockerfile", ".npmrc", ".pypirc", ".netrc"}
+    )
+
+
+SOURCE_EXTENSIONS = (
+    ".py",
+    ".pyi",
+    ".js",
+    ".mjs",
+    ".cjs",
+    ".ts",
+    ".tsx",
+    ".jsx",
+    ".java",
+    ".kt",
+    ".scala",
+    ".groovy",
+    ".c",
+    ".h",
+    ".cc",
+    ".cpp",
+    ".hpp",
+    ".cs",
+    ".go",
+    ".rs",
+    ".rb",
+    ".php",
+    ".swift",
+    ".m",
+    ".pl",
+    ".lua",
+    ".r",
+    ".vue",
+)
+
+
+def is_source_file(path: str) -> bool:
+    """Program source, where backslashes are escapes and dotted names are modules."""
+    return path.lower().endswith(SOURCE_EXTENSIONS)

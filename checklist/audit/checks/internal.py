@@ -1,0 +1,142 @@
+"""Internal references: the city's internal hosts, private IP addresses, LDAP names, UNC paths.
+
+The host list is data (checklist/data/audit-policy.yaml, extended by
+internal-hosts in [tool.lhm-oss]); the rule is built from it for each run.
+"""
+
+from __future__ import annotations
+
+import re
+
+from checklist.audit.checks import PUBLISH, is_source_file
+from checklist.audit.config import Policy
+from checklist.audit.model import Category, Check, Severity
+from checklist.audit.scan import ContentRule, Keep, redact
+from checklist.i18n import Text
+
+_HINT = Text(
+    de="Entfernen Sie den Verweis oder machen Sie ihn konfigurierbar (Umgebungsvariable, Beispielwert wie example.org).",
+    en="Remove the reference or make it configurable (an environment variable, an example value such as example.org).",
+)
+
+INT001 = Check(
+    "INT001",
+    Category.INTERNAL_REFERENCE,
+    Severity.ERROR,
+    Text(de="Interner Host", en="Internal host"),
+    Text(de="Interner Host {value}", en="Internal host {value}"),
+    _HINT,
+    PUBLISH,
+)
+INT002 = Check(
+    "INT002",
+    Category.INTERNAL_REFERENCE,
+    Severity.WARNING,
+    Text(de="Möglicherweise interner Host", en="Possibly internal host"),
+    Text(de="Host {value}: intern?", en="Host {value}: internal?"),
+    Text(
+        de="Prüfen Sie, ob der Host öffentlich ist; öffentliche Hosts in [tool.lhm-oss] public-hosts eintragen.",
+        en="Check whether the host is public; add public hosts to public-hosts in [tool.lhm-oss].",
+    ),
+    PUBLISH,
+)
+INT003 = Check(
+    "INT003",
+    Category.INTERNAL_REFERENCE,
+    Severity.WARNING,
+    Text(de="Private IP-Adresse (RFC 1918)", en="Private IP address (RFC 1918)"),
+    Text(de="Private IP-Adresse {value}", en="Private IP address {value}"),
+    _HINT,
+    PUBLISH,
+)
+INT004 = Check(
+    "INT004",
+    Category.INTERNAL_REFERENCE,
+    Severity.WARNING,
+    Text(de="LDAP-Name (Distinguished Name)", en="LDAP distinguished name"),
+    Text(de="LDAP-Name {value}", en="LDAP name {value}"),
+    _HINT,
+    PUBLISH,
+)
+INT005 = Check(
+    "INT005",
+    Category.INTERNAL_REFERENCE,
+    Severity.WARNING,
+    Text(de="Windows-Netzwerkpfad (UNC)", en="Windows network path (UNC)"),
+    Text(de="Netzwerkpfad {value}", en="Network path {value}"),
+    _HINT,
+    PUBLISH,
+)
+
+_OCTET = r"(?:25[0-5]|2[0-4][0-9]|1[0-9]{2}|[1-9]?[0-9])"
+
+
+def _host_kind(kind: str) -> Keep:
+    def keep(value: str, line: bytes, path: str, policy: Policy) -> bool:
+        found = policy.internal_host(value)
+        if found is None or found[0] != kind:
+            return False
+        encoded = value.encode()
+        if encoded + b"(" in line:
+            return False  # `sys.intern(...)` is a call, not a host
+        # A name under a made-up top-level domain (.internal, .corp, …) is a module path in code
+        # (hypothesis.internal) unless it stands in a URL or an address.
+        real_domain = "." in policy_suffix(value, policy)
+        in_address = b"://" + encoded in line or b"@" + encoded in line
+        return real_domain or in_address or not is_source_file(path)
+
+    return keep
+
+
+def policy_suffix(host: str, policy: Policy) -> str:
+    """The internal-host suffix that ``host`` ends with (longest first)."""
+    lowered = host.lower()
+    return next((s for s in sorted(policy.host_suffixes(), key=len, reverse=True) if lowered.endswith(s)), "")
+
+
+def shown_as_is(value: str) -> str:
+    return value
+
+
+def not_a_version(value: str, line: bytes, path: str, policy: Policy) -> bool:
+    """``10.1.2.3`` inside ``10.1.2.3.4`` or ``v10.1.2.3`` is a version number, not an address."""
+    encoded = value.encode()
+    index = line.find(encoded)
+    after = line[index + len(encoded) : index + len(encoded) + 2]
+    before = line[max(0, index - 1) : index]
+    return not (after[:1] == b"." and after[1:2].isdigit()) and before not in (b"v", b"V", b".")
+
+
+def rules(policy: Policy) -> tuple[ContentRule, ...]:
+    suffixes = "|".join(re.escape(s) for s in policy.host_suffixes())
+    host = rf"(?i:\b(?P<value>(?:[a-z0-9](?:[a-z0-9-]{{0,61}}[a-z0-9])?\.)+(?:{suffixes})))\b"
+    anchor = rf"(?i:\.(?:{suffixes}))\b"
+    found = []
+    if suffixes:
+        found += [
+            ContentRule(INT001, anchor, host, _host_kind("known"), shown=shown_as_is),
+            ContentRule(INT002, anchor, host, _host_kind("possible"), shown=shown_as_is),
+        ]
+    found += [
+        ContentRule(
+            INT003,
+            r"\b(?:10|172\.(?:1[6-9]|2[0-9]|3[01])|192\.168)\.[0-9]",
+            rf"\b(?P<value>(?:10\.{_OCTET}|172\.(?:1[6-9]|2[0-9]|3[01])|192\.168)\.{_OCTET}\.{_OCTET})\b",
+            not_a_version,
+            shown=shown_as_is,
+        ),
+        ContentRule(
+            INT004,
+            r"(?i:\b(?:cn|ou|uid)=[^,=\s]+,\s?(?:cn|ou|dc|o|uid)=)",
+            r"(?i:\b(?P<value>(?:cn|ou|uid)=[^,=\s\"'<>]{1,64}(?:,\s?(?:cn|ou|dc|o|uid)=[^,=\s\"'<>]{1,64}){1,8}))",
+            shown=shown_as_is,
+        ),
+        ContentRule(
+            INT005,
+            r"\\\\[A-Za-z]",
+            r"(?P<value>\\\\[A-Za-z][A-Za-z0-9._-]{1,62}\\[A-Za-z0-9$._-]{1,80})",
+            shown=redact,
+            files=lambda path: not is_source_file(path),
+        ),
+    ]
+    return tuple(found)

@@ -1,0 +1,174 @@
+"""Secrets: provider tokens, private keys, credentials in URLs and password assignments.
+
+Precision matters as much as recall: there is no generic high-entropy rule,
+so lockfile integrity hashes, git SHAs and UUIDs are never secrets; public
+keys and certificates are not matched; placeholders are dropped. Values are
+redacted before a finding exists.
+"""
+
+from __future__ import annotations
+
+from checklist.audit.checks import SECURITY, is_config_file
+from checklist.audit.config import Policy
+from checklist.audit.model import Category, Check, Severity
+from checklist.audit.scan import ContentRule
+from checklist.i18n import Text
+
+_HINT = Text(
+    de="Widerrufen Sie das Geheimnis sofort, entfernen Sie es (auch aus der Git-Historie) und lesen Sie es aus der Umgebung oder einem Secret-Store.",
+    en="Revoke the secret now, remove it (from the git history too) and read it from the environment or a secret store.",
+)
+
+
+def _secret(id: str, en: str, de: str, severity: Severity = Severity.ERROR) -> Check:
+    return Check(
+        id=id,
+        category=Category.SECRET,
+        severity=severity,
+        title=Text(de=de, en=en),
+        message=Text(de=f"{de}: {{value}}", en=f"{en}: {{value}}"),
+        hint=_HINT,
+        source=SECURITY,
+    )
+
+
+def not_placeholder(value: str, line: bytes, path: str, policy: Policy) -> bool:
+    return not policy.is_placeholder(value)
+
+
+def real_password(value: str, line: bytes, path: str, policy: Policy) -> bool:
+    """A password value: not a placeholder, not a reference, and made of at least two kinds of character.
+
+    ``token_type = "bearer"`` or ``password: ${DB_PASSWORD}`` are no secrets; ``hunter22`` is.
+    """
+    stripped = value.strip("\"'`")
+    if len(stripped) < 4 or policy.is_placeholder(stripped) or stripped[0] in "$%{<@&*(#":
+        return False
+    kinds = (
+        any(c.islower() for c in stripped),
+        any(c.isupper() for c in stripped),
+        any(c.isdigit() for c in stripped),
+        any(not c.isalnum() for c in stripped),
+    )
+    return sum(kinds) >= 2 and not stripped.endswith(("(", ")"))
+
+
+def shown_as_is(value: str) -> str:
+    return value
+
+
+SEC001 = _secret("SEC001", "AWS access key ID", "AWS-Zugangsschlüssel-ID")
+SEC002 = _secret("SEC002", "AWS secret access key", "Geheimer AWS-Zugangsschlüssel")
+SEC003 = _secret("SEC003", "GitHub token", "GitHub-Token")
+SEC004 = _secret("SEC004", "GitLab token", "GitLab-Token")
+SEC005 = _secret("SEC005", "Slack token or webhook", "Slack-Token oder -Webhook")
+SEC006 = _secret("SEC006", "Google API key or OAuth client secret", "Google-API-Schlüssel oder OAuth-Client-Secret")
+SEC007 = _secret("SEC007", "Azure storage account key", "Azure-Speicherkontoschlüssel")
+SEC008 = _secret("SEC008", "npm access token", "npm-Zugriffstoken")
+SEC009 = _secret("SEC009", "PyPI API token", "PyPI-API-Token")
+SEC010 = _secret("SEC010", "Private key", "Privater Schlüssel")
+SEC011 = _secret("SEC011", "Credentials in a URL", "Zugangsdaten in einer URL")
+SEC012 = _secret(
+    "SEC012", "Password or secret assigned in plain text", "Passwort oder Geheimnis im Klartext zugewiesen"
+)
+SEC013 = _secret("SEC013", "JSON Web Token", "JSON Web Token", Severity.WARNING)
+SEC014 = _secret(
+    "SEC014", "Payment or API provider secret key", "Geheimer Schlüssel eines Zahlungs- oder API-Anbieters"
+)
+
+_ASSIGN = r"[\"']?\s{0,5}(?:=>|:=|[:=])\s{0,5}"
+_CANDIDATE = r"(?i:passw(?:or)?d|passwd|pwd|secret|api[_-]?key|access[_-]?key|auth[_-]?token|private[_-]?key|credential|token)[A-Za-z0-9_]*[\"']?\s*(?:=>|:=|[:=])"
+_KEYWORDS = r"[A-Za-z0-9_.-]{0,40}(?i:passw(?:or)?d|passwd|pwd|secret|api[_-]?key|access[_-]?key|auth[_-]?token|client[_-]?secret|private[_-]?key|credentials?|token)"
+
+RULES = (
+    ContentRule(
+        SEC001,
+        r"(?:AKIA|ASIA|ABIA|ACCA)[0-9A-Z]",
+        r"\b(?P<value>(?:AKIA|ASIA|ABIA|ACCA)[0-9A-Z]{16})\b",
+        not_placeholder,
+    ),
+    ContentRule(
+        SEC002,
+        r"(?i:aws_?secret_?access_?key)",
+        r"(?i:aws_?secret_?access_?key)" + _ASSIGN + r"[\"']?(?P<value>[A-Za-z0-9/+=]{40})\b",
+        not_placeholder,
+    ),
+    ContentRule(
+        SEC003,
+        r"gh[pousr]_[A-Za-z0-9]|github_pat_",
+        r"\b(?P<value>gh[pousr]_[A-Za-z0-9]{36,251}|github_pat_[A-Za-z0-9_]{22,255})\b",
+        not_placeholder,
+    ),
+    ContentRule(SEC004, r"glpat-", r"\b(?P<value>glpat-[0-9A-Za-z_-]{20,64})", not_placeholder),
+    ContentRule(
+        SEC005,
+        r"xox[baprs]-|hooks\.slack\.com/services/",
+        r"(?P<value>\bxox[baprs]-[0-9A-Za-z-]{10,200}|https://hooks\.slack\.com/services/T[A-Z0-9]{6,}/B[A-Z0-9]{6,}/[A-Za-z0-9]{16,})",
+        not_placeholder,
+    ),
+    ContentRule(
+        SEC006,
+        r"AIza[0-9A-Za-z_-]|GOCSPX-",
+        r"(?P<value>\bAIza[0-9A-Za-z_-]{35}|\bGOCSPX-[A-Za-z0-9_-]{28})",
+        not_placeholder,
+    ),
+    ContentRule(SEC007, r"(?i:accountkey)=", r"(?i:AccountKey)=(?P<value>[A-Za-z0-9+/]{86}==)", not_placeholder),
+    ContentRule(SEC008, r"npm_[A-Za-z0-9]", r"\b(?P<value>npm_[A-Za-z0-9]{36})\b", not_placeholder),
+    ContentRule(
+        SEC009, r"pypi-AgEIcHlwaS5vcmc", r"\b(?P<value>pypi-AgEIcHlwaS5vcmc[A-Za-z0-9_-]{50,})", not_placeholder
+    ),
+    ContentRule(
+        SEC010,
+        r"PRIVATE KEY",
+        r"(?P<value>-----BEGIN (?:RSA |EC |DSA |OPENSSH |PGP |ENCRYPTED )?PRIVATE KEY(?: BLOCK)?-----)",
+        shown=shown_as_is,
+    ),
+    ContentRule(
+        SEC011,
+        r"://[^\s:/@'\"<>]+:[^\s@/'\"<>]+@",
+        r"\b[a-z][a-z0-9+.-]{1,30}://[^\s:/@'\"<>]{1,64}:(?P<value>[^\s@/'\"<>]{1,128})@[A-Za-z0-9.-]{1,253}",
+        real_password,
+    ),
+    ContentRule(
+        SEC011,
+        r"(?i:jdbc:)",
+        r"(?i:jdbc:[a-z0-9]{2,20}:[^\s'\"]{0,200}[?&;](?:password|pwd)=)(?P<value>[^&;\s'\"]{1,128})",
+        real_password,
+    ),
+    # In configuration files any assignment to a password key counts …
+    ContentRule(
+        SEC012,
+        _CANDIDATE,
+        _KEYWORDS + _ASSIGN + r"[\"']?(?P<value>[^\s\"',;<>]{4,200})",
+        real_password,
+        files=is_config_file,
+    ),
+    ContentRule(
+        SEC012,
+        r"(?i:password|passwd|secret|token)[A-Za-z._-]*>",
+        r"<(?P<key>[A-Za-z._-]{0,40}(?i:password|passwd|secret|token)[A-Za-z._-]{0,40})>(?P<value>[^<\s]{4,200})</",
+        real_password,
+        files=is_config_file,
+    ),
+    # … in source code only a quoted literal does.
+    ContentRule(
+        SEC012,
+        _CANDIDATE,
+        _KEYWORDS
+        + r"\w{0,20}\s{0,3}(?::\s{0,3}[A-Za-z]{1,20}\s{0,3})?(?:=|:)\s{0,3}[\"'](?P<value>[^\"'\s]{6,200})[\"']",
+        real_password,
+        files=lambda path: not is_config_file(path),
+    ),
+    ContentRule(
+        SEC013,
+        r"eyJ[A-Za-z0-9_-]+\.eyJ",
+        r"\b(?P<value>eyJ[A-Za-z0-9_-]{10,}\.eyJ[A-Za-z0-9_-]{10,}\.[A-Za-z0-9_-]{10,})",
+        not_placeholder,
+    ),
+    ContentRule(
+        SEC014,
+        r"sk_live_|rk_live_|SG\.[A-Za-z0-9_-]+\.|T3BlbkFJ",
+        r"\b(?P<value>sk_live_[0-9a-zA-Z]{24,99}|rk_live_[0-9a-zA-Z]{24,99}|SG\.[A-Za-z0-9_-]{22}\.[A-Za-z0-9_-]{43}|sk-(?:proj-)?[A-Za-z0-9_-]{20,}T3BlbkFJ[A-Za-z0-9_-]{20,})",
+        not_placeholder,
+    ),
+)

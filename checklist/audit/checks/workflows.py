@@ -1,0 +1,160 @@
+"""GitHub workflow hygiene, by zizmor.
+
+zizmor (MIT, a static analyser for GitHub Actions) runs offline as a separate
+program over the repository's workflow files. Its audits are mapped to stable
+lhm-oss ids; an audit without its own id is reported as WF100.
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+import sys
+from collections.abc import Iterator
+from functools import lru_cache
+from pathlib import Path
+
+from checklist.audit.checks import ACTIONS
+from checklist.audit.config import AuditConfig
+from checklist.audit.model import Category, Finding, Severity
+from checklist.audit.registry import Run, check, hit
+from checklist.audit.repo import Snapshot
+from checklist.i18n import Text
+
+ZIZMOR_DOCS = "https://docs.zizmor.sh/audits/"
+
+
+def zizmor_command() -> str | None:
+    beside = Path(sys.executable).parent / "zizmor"
+    return str(beside) if beside.exists() else shutil.which("zizmor")
+
+
+@lru_cache(maxsize=4)
+def zizmor_findings(repo: Snapshot) -> list[tuple[str, str, str | None, int | None]]:
+    """``(audit, description, path, line)`` for every zizmor finding in the workflows."""
+    command = zizmor_command()
+    if command is None or not repo.workflows:
+        return []
+    result = subprocess.run(
+        [command, "--offline", "--no-config", "--no-progress", "--no-exit-codes", "--format", "json", *repo.workflows],
+        cwd=repo.root,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    try:
+        raw = json.loads(result.stdout or "[]")
+    except json.JSONDecodeError:
+        return []
+    found = []
+    for item in raw:
+        location = next((loc for loc in item.get("locations", []) if loc["symbolic"].get("kind") == "Primary"), None)
+        path = line = None
+        if location is not None:
+            key = location["symbolic"]["key"]
+            path = str(key.get("Local", {}).get("verbatim_path", "")).removeprefix("./") or None
+            line = location["concrete"]["location"]["start_point"]["row"] + 1
+        found.append((item["ident"], item.get("desc", ""), path, line))
+    return found
+
+
+def _from_zizmor(audit: str | None) -> Run:
+    def run(repo: Snapshot, config: AuditConfig) -> Iterator[Finding]:
+        for ident, description, path, line in zizmor_findings(repo):
+            if ident == audit or (audit is None and ident not in MAPPED):
+                yield hit(path, line, audit=ident, description=description)
+
+    return run
+
+
+MAPPED = ("unpinned-uses", "excessive-permissions", "dangerous-triggers", "template-injection", "artipacked")
+
+WF001 = check(
+    "WF001",
+    Category.WORKFLOW,
+    Severity.ERROR,
+    title=Text(de="Actions an Commit-SHA gebunden", en="Actions pinned to a commit SHA"),
+    message=Text(de="Action nicht an einen Commit-SHA gebunden", en="Action not pinned to a commit SHA"),
+    hint=Text(de="uses: owner/action@<40-stelliger SHA> # vX.Y.Z", en="uses: owner/action@<40-hex SHA> # vX.Y.Z"),
+    source=ACTIONS,
+)(_from_zizmor("unpinned-uses"))
+WF002 = check(
+    "WF002",
+    Category.WORKFLOW,
+    Severity.ERROR,
+    title=Text(de="Minimale Token-Rechte", en="Least-privilege token permissions"),
+    message=Text(de="Fehlende oder zu weite permissions", en="Missing or overly broad permissions"),
+    hint=Text(
+        de="Setzen Sie oben `permissions: contents: read` und erweitern Sie nur pro Job.",
+        en="Set `permissions: contents: read` at the top and widen per job only.",
+    ),
+    source=ACTIONS,
+)(_from_zizmor("excessive-permissions"))
+WF003 = check(
+    "WF003",
+    Category.WORKFLOW,
+    Severity.ERROR,
+    title=Text(de="Keine riskanten Auslöser", en="No risky triggers"),
+    message=Text(
+        de="Riskanter Auslöser (z. B. pull_request_target, workflow_run)",
+        en="Risky trigger (e.g. pull_request_target, workflow_run)",
+    ),
+    hint=Text(
+        de="Nutzen Sie pull_request; fremder Code darf nicht mit Schreibrechten laufen.",
+        en="Use pull_request; code from forks must not run with write access.",
+    ),
+    source=ACTIONS,
+)(_from_zizmor("dangerous-triggers"))
+WF004 = check(
+    "WF004",
+    Category.WORKFLOW,
+    Severity.ERROR,
+    title=Text(de="Keine Code-Injektion über Ausdrücke", en="No code injection through expressions"),
+    message=Text(de="${{ … }} direkt in einem Skript", en="${{ … }} expanded directly in a script"),
+    hint=Text(
+        de="Übergeben Sie den Wert über eine Umgebungsvariable (Zwischenvariable).",
+        en="Pass the value through an environment variable.",
+    ),
+    source=ACTIONS,
+)(_from_zizmor("template-injection"))
+WF005 = check(
+    "WF005",
+    Category.WORKFLOW,
+    Severity.WARNING,
+    title=Text(de="Checkout ohne gespeicherte Zugangsdaten", en="Checkout without persisted credentials"),
+    message=Text(
+        de="actions/checkout ohne persist-credentials: false", en="actions/checkout without persist-credentials: false"
+    ),
+    hint=Text(de="with: persist-credentials: false", en="with: persist-credentials: false"),
+    source=ACTIONS,
+)(_from_zizmor("artipacked"))
+WF100 = check(
+    "WF100",
+    Category.WORKFLOW,
+    Severity.WARNING,
+    title=Text(de="Weitere Befunde von zizmor", en="Other zizmor findings"),
+    message=Text(de="zizmor {audit}: {description}", en="zizmor {audit}: {description}"),
+    hint=Text(
+        de="Siehe die Erklärung des Audits in der zizmor-Dokumentation.",
+        en="See the audit's explanation in the zizmor documentation.",
+    ),
+    source=ZIZMOR_DOCS,
+)(_from_zizmor(None))
+
+
+@check(
+    "WF000",
+    Category.WORKFLOW,
+    Severity.WARNING,
+    title=Text(de="zizmor ist installiert", en="zizmor is installed"),
+    message=Text(
+        de="zizmor ist nicht installiert: die Workflows wurden nicht geprüft",
+        en="zizmor is not installed: the workflows were not checked",
+    ),
+    hint=Text(de="python -m pip install zizmor", en="python -m pip install zizmor"),
+    source=ZIZMOR_DOCS,
+)
+def zizmor_installed(repo: Snapshot, config: AuditConfig) -> Iterator[Finding]:
+    if repo.workflows and zizmor_command() is None:
+        yield hit(repo.workflows[0])

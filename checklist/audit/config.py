@@ -1,0 +1,183 @@
+"""The audit's configuration: the shipped policy data plus the repository's own settings.
+
+A repository configures the audit in ``[tool.lhm-oss]`` of its pyproject.toml
+or in ``.lhm-oss.toml`` (not both). Waivers must carry a reason; a waiver
+without one is reported as an error (CFG001) and waives nothing.
+"""
+
+from __future__ import annotations
+
+import fnmatch
+import tomllib
+from dataclasses import dataclass
+from functools import cached_property
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from checklist import schemas
+from checklist.audit.model import Severity
+from checklist.errors import UserError
+from checklist.i18n import Text
+
+CONFIG_FILE = ".lhm-oss.toml"
+
+
+@dataclass(frozen=True)
+class Waiver:
+    rule: str
+    paths: tuple[str, ...]
+    reason: str
+
+    def covers(self, rule: str, path: str | None) -> bool:
+        if rule != self.rule and not rule.startswith(self.rule):
+            return False
+        if not self.paths:
+            return True
+        return path is not None and any(fnmatch.fnmatch(path, pattern) for pattern in self.paths)
+
+
+@dataclass(frozen=True)
+class Policy:
+    """The shipped policy data (checklist/data/audit-policy.yaml), extended by the repository."""
+
+    allowed_emails: tuple[str, ...]
+    public_hosts: tuple[str, ...]
+    internal_hosts: tuple[tuple[str, str, str], ...]  # pattern, reason, "known" or "possible"
+    placeholders: tuple[str, ...]
+    template_placeholders: tuple[str, ...] = ()
+
+    def email_allowed(self, address: str) -> bool:
+        lowered = address.lower()
+        return any(fnmatch.fnmatch(lowered, pattern.lower()) for pattern in self.allowed_emails)
+
+    def internal_host(self, host: str) -> tuple[str, str] | None:
+        """``(kind, reason)`` when a host counts as internal, else None. The first matching pattern wins."""
+        lowered = host.lower().rstrip(".")
+        if lowered in {h.lower() for h in self.public_hosts}:
+            return None
+        for pattern, reason, kind in self.internal_hosts:
+            if fnmatch.fnmatch(lowered, pattern.lower()):
+                return kind, reason
+        return None
+
+    def host_suffixes(self) -> list[str]:
+        """The fixed ends of the internal host patterns (``*.muenchen.de`` → ``muenchen.de``)."""
+        return sorted({pattern.lower().lstrip("*.") for pattern, _, _ in self.internal_hosts if pattern.strip("*.")})
+
+    def is_placeholder(self, value: str) -> bool:
+        lowered = value.lower()
+        return any(marker in lowered for marker in self.placeholders)
+
+
+def load_policy() -> Policy:
+    import yaml
+
+    text = resources.files("checklist.data").joinpath("audit-policy.yaml").read_text(encoding="utf-8")
+    data = yaml.safe_load(text)
+    schemas.validate(data, "audit-policy", "checklist/data/audit-policy.yaml")
+    return Policy(
+        allowed_emails=tuple(data["allowed_emails"]),
+        public_hosts=tuple(data["public_hosts"]),
+        internal_hosts=tuple((h["pattern"], h["reason"], h["kind"]) for h in data["internal_hosts"]),
+        placeholders=tuple(data["placeholders"]),
+        template_placeholders=tuple(data["template_placeholders"]),
+    )
+
+
+@dataclass(frozen=True)
+class AuditConfig:
+    select: tuple[str, ...] = ()
+    ignore: tuple[str, ...] = ()
+    fail_on: Severity | None = Severity.ERROR
+    max_file_size: int = 1 << 20
+    waivers: tuple[Waiver, ...] = ()
+    unreasoned_waivers: tuple[str, ...] = ()
+    allowed_emails: tuple[str, ...] = ()
+    public_hosts: tuple[str, ...] = ()
+    internal_hosts: tuple[str, ...] = ()
+    sbom: tuple[str, ...] = ()
+    licence_policy: str | None = None
+    source: str | None = None
+
+    def enabled(self, rule: str) -> bool:
+        selected = not self.select or any(rule.startswith(s) for s in self.select)
+        return selected and not any(rule.startswith(i) for i in self.ignore)
+
+    def waiver_for(self, rule: str, path: str | None) -> Waiver | None:
+        return next((w for w in self.waivers if w.covers(rule, path)), None)
+
+    @cached_property
+    def policy(self) -> Policy:
+        shipped = load_policy()
+        return Policy(
+            allowed_emails=shipped.allowed_emails + self.allowed_emails,
+            public_hosts=shipped.public_hosts + self.public_hosts,
+            internal_hosts=tuple((h, f"configured in {self.source}", "known") for h in self.internal_hosts)
+            + shipped.internal_hosts,
+            placeholders=shipped.placeholders,
+            template_placeholders=shipped.template_placeholders,
+        )
+
+
+def _read_toml(path: Path) -> dict[str, Any]:
+    try:
+        return tomllib.loads(path.read_text(encoding="utf-8"))
+    except tomllib.TOMLDecodeError as error:
+        raise UserError(
+            Text(de=f"{path}: kein gültiges TOML ({error})", en=f"{path}: invalid TOML ({error})")
+        ) from error
+    except (OSError, UnicodeDecodeError) as error:
+        raise UserError(Text(de=f"{path}: nicht lesbar ({error})", en=f"{path}: cannot be read ({error})")) from error
+
+
+def find_settings(root: Path) -> tuple[dict[str, Any], str | None]:
+    """The repository's settings and where they come from."""
+    own = root / CONFIG_FILE
+    pyproject = root / "pyproject.toml"
+    in_pyproject: dict[str, Any] | None = None
+    if pyproject.is_file() and not pyproject.is_symlink():
+        in_pyproject = _read_toml(pyproject).get("tool", {}).get("lhm-oss")
+    if own.is_file() and not own.is_symlink():
+        if in_pyproject is not None:
+            raise UserError(
+                Text(
+                    de=f"Die Audit-Einstellungen stehen in {CONFIG_FILE} und in pyproject.toml [tool.lhm-oss].",
+                    en=f"Audit settings are in both {CONFIG_FILE} and pyproject.toml [tool.lhm-oss].",
+                ),
+                Text(de="Behalten Sie nur eine der beiden.", en="Keep only one of them."),
+            )
+        return _read_toml(own), CONFIG_FILE
+    if in_pyproject is not None:
+        return in_pyproject, "pyproject.toml [tool.lhm-oss]"
+    return {}, None
+
+
+def load_config(root: Path, overrides: dict[str, Any] | None = None) -> AuditConfig:
+    """The repository's settings, checked against their schema, with command-line overrides on top."""
+    settings, source = find_settings(root)
+    schemas.validate(settings, "audit-config", source or CONFIG_FILE)
+    settings = {**settings, **(overrides or {})}
+    waivers = []
+    unreasoned = []
+    for entry in settings.get("waivers", []):
+        reason = entry.get("reason", "").strip()
+        if reason:
+            waivers.append(Waiver(entry["rule"], tuple(entry.get("paths", [])), reason))
+        else:
+            unreasoned.append(entry["rule"])
+    fail_on = settings.get("fail-on", "error")
+    return AuditConfig(
+        select=tuple(settings.get("select", [])),
+        ignore=tuple(settings.get("ignore", [])),
+        fail_on=None if fail_on == "never" else Severity.parse(fail_on),
+        max_file_size=settings.get("max-file-size", 1 << 20),
+        waivers=tuple(waivers),
+        unreasoned_waivers=tuple(unreasoned),
+        allowed_emails=tuple(settings.get("allowed-emails", [])),
+        public_hosts=tuple(settings.get("public-hosts", [])),
+        internal_hosts=tuple(settings.get("internal-hosts", [])),
+        sbom=tuple(settings.get("sbom", [])),
+        licence_policy=settings.get("licence-policy"),
+        source=source,
+    )

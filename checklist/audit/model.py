@@ -1,0 +1,112 @@
+"""Checks and findings: plain, frozen data. Nothing here prints."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator, Mapping
+from dataclasses import dataclass, field
+from enum import IntEnum, StrEnum
+from typing import TYPE_CHECKING, Any
+
+from checklist.i18n import Lang, Text
+
+if TYPE_CHECKING:
+    from checklist.audit.repo import Snapshot
+
+OSPO = "https://opensource.muenchen.de/"
+
+
+class Severity(IntEnum):
+    INFO = 1
+    WARNING = 2
+    ERROR = 3
+
+    @property
+    def label(self) -> str:
+        return self.name.lower()
+
+    @classmethod
+    def parse(cls, value: str) -> Severity:
+        return cls[value.upper()]
+
+
+class Category(StrEnum):
+    STRUCTURE = "structure"
+    LICENCE = "licence"
+    SECRET = "secret"
+    PERSONAL_DATA = "personal-data"
+    INTERNAL_REFERENCE = "internal-reference"
+    WORKFLOW = "workflow"
+    BINARY = "binary"
+    DEPENDENCY = "dependency"
+    HISTORY = "history"
+    CONFIGURATION = "configuration"
+
+
+CATEGORY_NAMES: dict[Category, Text] = {
+    Category.STRUCTURE: Text(de="Aufbau", en="Structure"),
+    Category.LICENCE: Text(de="Lizenz", en="Licence"),
+    Category.SECRET: Text(de="Geheimnisse", en="Secrets"),
+    Category.PERSONAL_DATA: Text(de="Personenbezogene Daten", en="Personal data"),
+    Category.INTERNAL_REFERENCE: Text(de="Interne Verweise", en="Internal references"),
+    Category.WORKFLOW: Text(de="GitHub-Workflows", en="GitHub workflows"),
+    Category.BINARY: Text(de="Binär- und große Dateien", en="Binary and large files"),
+    Category.DEPENDENCY: Text(de="Abhängigkeiten", en="Dependencies"),
+    Category.HISTORY: Text(de="Git-Historie", en="Git history"),
+    Category.CONFIGURATION: Text(de="Konfiguration", en="Configuration"),
+}
+
+
+@dataclass(frozen=True)
+class Check:
+    """A check's identity and texts. ``message`` may use the finding's ``args`` as ``{name}``."""
+
+    id: str
+    category: Category
+    severity: Severity
+    title: Text
+    message: Text
+    hint: Text
+    source: str
+
+    def finding(self, path: str | None = None, line: int | None = None, **args: Any) -> Finding:
+        return Finding(rule=self.id, path=path, line=line, args=tuple(sorted((k, str(v)) for k, v in args.items())))
+
+
+@dataclass(frozen=True)
+class Finding:
+    rule: str
+    path: str | None = None
+    line: int | None = None
+    args: tuple[tuple[str, str], ...] = ()
+    waived: str | None = None
+    origin: Mapping[str, str] = field(default_factory=dict, compare=False, hash=False)
+
+    def message(self, check: Check, lang: Lang) -> str:
+        return check.message(lang, **dict(self.args)) if self.args else check.message(lang)
+
+
+CheckFunction = Callable[["Snapshot"], Iterator[Finding]]
+
+
+@dataclass(frozen=True)
+class Report:
+    """What one audit run found, with the checks it ran."""
+
+    root: str
+    findings: tuple[Finding, ...]
+    checks: Mapping[str, Check]
+    files: int
+    notes: tuple[Text, ...] = ()
+
+    def active(self) -> list[Finding]:
+        return [f for f in self.findings if f.waived is None]
+
+    def worst(self) -> Severity | None:
+        severities = [self.checks[f.rule].severity for f in self.active()]
+        return max(severities) if severities else None
+
+    def counts(self) -> dict[Severity, int]:
+        counts = dict.fromkeys(Severity, 0)
+        for finding in self.active():
+            counts[self.checks[finding.rule].severity] += 1
+        return counts

@@ -1,0 +1,119 @@
+"""The explicit list of check modules, and one audit run: select, scan, waive, decide.
+
+Adding a family: write ``checks/<family>.py`` and add it to ``FILE_CHECK_MODULES``
+(checks over the snapshot) or ``content_rules`` (patterns for the single pass).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
+from types import ModuleType
+
+from checklist.audit.config import AuditConfig
+from checklist.audit.model import Category, Check, Finding, Report, Severity
+from checklist.audit.repo import Snapshot
+from checklist.audit.scan import ContentRule, Scanner
+from checklist.i18n import Text
+
+Run = Callable[[Snapshot, AuditConfig], Iterable[Finding]]
+
+
+@dataclass(frozen=True)
+class FileCheck:
+    """A check that looks at the snapshot as a whole; its function yields findings (rule left empty)."""
+
+    check: Check
+    run: Run
+
+
+def check(
+    id: str, category: Category, severity: Severity, *, title: Text, message: Text, hint: Text, source: str
+) -> Callable[[Run], FileCheck]:
+    """Declare a check beside its logic: ``@check("STR001", …) def readme(repo, config): …``."""
+
+    def declare(function: Run) -> FileCheck:
+        return FileCheck(Check(id, category, severity, title, message, hint, source), function)
+
+    return declare
+
+
+def hit(path: str | None = None, line: int | None = None, **args: object) -> Finding:
+    """A finding from inside a FileCheck; the registry fills in the rule."""
+    return Finding(rule="", path=path, line=line, args=tuple(sorted((k, str(v)) for k, v in args.items())))
+
+
+CFG001 = Check(
+    "CFG001",
+    Category.CONFIGURATION,
+    Severity.ERROR,
+    Text(de="Ausnahme ohne Begründung", en="Waiver without a reason"),
+    Text(
+        de="Die Ausnahme für {rule} hat keine Begründung und gilt nicht",
+        en="The waiver for {rule} has no reason and does not apply",
+    ),
+    Text(
+        de='Geben Sie jeder Ausnahme eine Begründung (reason = "…").', en='Give every waiver a reason (reason = "…").'
+    ),
+    "https://github.com/it-at-m/lhm-oss/blob/main/docs/audit.md#waivers",
+)
+
+
+def file_check_modules() -> tuple[ModuleType, ...]:
+    from checklist.audit.checks import binary, licence, reuse, structure, workflows
+
+    return (structure, licence, reuse, binary, workflows)
+
+
+def file_checks() -> list[FileCheck]:
+    return [value for module in file_check_modules() for value in vars(module).values() if isinstance(value, FileCheck)]
+
+
+def content_rules(config: AuditConfig) -> list[ContentRule]:
+    from checklist.audit.checks import internal, personal, secrets
+
+    return [*secrets.RULES, *personal.RULES, *internal.rules(config.policy)]
+
+
+def all_checks(config: AuditConfig | None = None) -> dict[str, Check]:
+    """Every check, by id, in id order."""
+    config = config or AuditConfig()
+    found = {fc.check.id: fc.check for fc in file_checks()}
+    found.update({rule.check.id: rule.check for rule in content_rules(config)})
+    found[CFG001.id] = CFG001
+    return dict(sorted(found.items()))
+
+
+def _content_findings(snapshot: Snapshot, rules: list[ContentRule], config: AuditConfig) -> Iterator[Finding]:
+    scanner = Scanner(rules, config.policy)
+    for path in snapshot.paths():
+        data = snapshot.read(path)
+        if data is None or b"\0" in data[:8192]:
+            continue
+        yield from scanner.scan(path, data)
+
+
+def run_audit(snapshot: Snapshot, config: AuditConfig, extra: Iterable[Finding] = ()) -> Report:
+    """All enabled checks over one snapshot; waivers applied; nothing printed."""
+    checks = all_checks(config)
+    findings: list[Finding] = []
+    for file_check in file_checks():
+        if config.enabled(file_check.check.id):
+            findings.extend(dataclasses.replace(f, rule=file_check.check.id) for f in file_check.run(snapshot, config))
+    rules = [rule for rule in content_rules(config) if config.enabled(rule.check.id)]
+    findings.extend(_content_findings(snapshot, rules, config))
+    findings.extend(extra)
+    findings.extend(CFG001.finding(config.source, rule=rule) for rule in config.unreasoned_waivers)
+    waived = []
+    for finding in findings:
+        waiver = config.waiver_for(finding.rule, finding.path) if finding.rule != CFG001.id else None
+        waived.append(dataclasses.replace(finding, waived=waiver.reason) if waiver else finding)
+    ordered = sorted(waived, key=lambda f: (checks[f.rule].category.value, f.rule, f.path or "", f.line or 0))
+    return Report(root=str(snapshot.root), findings=tuple(ordered), checks=checks, files=len(snapshot))
+
+
+def exit_code(report: Report, fail_on: Severity | None) -> int:
+    """1 when an unwaived finding reaches ``fail_on``; else 0."""
+    worst = report.worst()
+    return 1 if fail_on is not None and worst is not None and worst >= fail_on else 0

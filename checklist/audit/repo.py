@@ -1,0 +1,155 @@
+"""A read-once snapshot of a repository's files.
+
+* In a git work tree: the files git tracks plus untracked files that are not
+  ignored (``.gitignore`` is respected); anywhere else: every file below the
+  folder, without ``.git``.
+* Symbolic links are never followed: a link is listed, never read, so nothing
+  outside the repository can reach a check.
+* A file larger than the cap is not read (it is reported as large instead).
+* Nothing from the repository is executed: git is asked for the file list only.
+"""
+
+from __future__ import annotations
+
+import os
+import stat
+import subprocess
+from dataclasses import dataclass
+from functools import cached_property
+from pathlib import Path
+
+from checklist.errors import UserError
+from checklist.i18n import Text
+
+BINARY_SNIFF = 8192
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One listed file. ``path`` is relative, POSIX, and safe to print."""
+
+    path: str
+    fs_path: Path
+    size: int
+    is_link: bool
+
+
+def display(path: str) -> str:
+    """A path that prints everywhere: undecodable bytes of a file name become escapes."""
+    return path.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+
+
+def _git_files(root: Path) -> list[str] | None:
+    try:
+        result = subprocess.run(
+            ["git", "-C", str(root), "ls-files", "-z", "--cached", "--others", "--exclude-standard", "--full-name"],
+            capture_output=True,
+            check=False,
+        )
+        top = subprocess.run(["git", "-C", str(root), "rev-parse", "--show-toplevel"], capture_output=True, check=False)
+    except OSError:
+        return None
+    if result.returncode != 0 or top.returncode != 0:
+        return None
+    toplevel = Path(os.fsdecode(top.stdout.strip()))
+    prefix = root.resolve().relative_to(toplevel.resolve()).as_posix() if root.resolve() != toplevel.resolve() else ""
+    names: list[str] = sorted({os.fsdecode(raw) for raw in result.stdout.split(b"\0") if raw})
+    if prefix:
+        names = [n[len(prefix) + 1 :] for n in names if n.startswith(prefix + "/")]
+    return names
+
+
+def _walk_files(root: Path) -> list[str]:
+    names: list[str] = []
+    for folder, dirs, files in os.walk(root, followlinks=False):
+        dirs[:] = sorted(d for d in dirs if d != ".git")
+        base = Path(folder).relative_to(root)
+        names.extend((base / f).as_posix() for f in files)
+    return sorted(names)
+
+
+def _linked_folders(root: Path, names: list[str]) -> tuple[str, ...]:
+    """Folders (with a trailing slash) that are symbolic links; files below them are never read."""
+    folders = {name.rsplit("/", 1)[0] for name in names if "/" in name}
+    every: set[str] = set()
+    for folder in folders:
+        parts = folder.split("/")
+        every.update("/".join(parts[: i + 1]) for i in range(len(parts)))
+    return tuple(sorted(f + "/" for f in every if (root / f).is_symlink()))
+
+
+class Snapshot:
+    """The repository's files, each read at most once."""
+
+    def __init__(self, root: Path, max_size: int = 1 << 20) -> None:
+        if not root.is_dir():
+            raise UserError(
+                Text(de=f"{root}: kein Ordner", en=f"{root}: not a folder"),
+                Text(de="Geben Sie den Ordner eines Repositorys an.", en="Name the folder of a repository."),
+            )
+        self.root = root.resolve()
+        self.max_size = max_size
+        listed = _git_files(self.root)
+        self.is_git = listed is not None
+        self.entries: dict[str, Entry] = {}
+        names = listed if listed is not None else _walk_files(self.root)
+        linked = _linked_folders(self.root, names)
+        for name in names:
+            if linked and any(name.startswith(folder) for folder in linked):
+                continue  # reached through a linked folder: possibly outside the repository
+            fs_path = self.root / name
+            try:
+                info = fs_path.lstat()
+            except OSError:
+                continue  # tracked but deleted in the work tree
+            is_link = stat.S_ISLNK(info.st_mode)
+            if not is_link and not stat.S_ISREG(info.st_mode):
+                continue
+            self.entries[display(name)] = Entry(display(name), fs_path, info.st_size, is_link)
+        self._cache: dict[str, bytes | None] = {}
+
+    def __len__(self) -> int:
+        return len(self.entries)
+
+    def paths(self) -> list[str]:
+        return list(self.entries)
+
+    def read(self, path: str) -> bytes | None:
+        """The file's bytes; None for links, files over the cap and unreadable files."""
+        if path in self._cache:
+            return self._cache[path]
+        entry = self.entries.get(path)
+        data: bytes | None = None
+        if entry is not None and not entry.is_link and entry.size <= self.max_size:
+            try:
+                # O_NOFOLLOW: a file swapped for a link since it was listed is not followed.
+                fd = os.open(entry.fs_path, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0))
+                with os.fdopen(fd, "rb") as handle:
+                    if stat.S_ISREG(os.fstat(handle.fileno()).st_mode):
+                        data = handle.read(self.max_size)
+            except OSError:
+                data = None
+        self._cache[path] = data
+        return data
+
+    def text(self, path: str) -> str | None:
+        data = self.read(path)
+        return None if data is None else data.decode("utf-8", "replace")
+
+    def is_binary(self, path: str) -> bool:
+        data = self.read(path)
+        return data is not None and b"\0" in data[:BINARY_SNIFF]
+
+    def find(self, *names: str, folders: tuple[str, ...] = ("", ".github/", "docs/")) -> str | None:
+        """The first of ``names`` in the usual places (root, .github/, docs/), case-insensitive."""
+        lowered = {p.lower(): p for p in self.entries}
+        for folder in folders:
+            for name in names:
+                found = lowered.get(f"{folder}{name}".lower())
+                if found is not None and not self.entries[found].is_link:
+                    return found
+        return None
+
+    @cached_property
+    def workflows(self) -> list[str]:
+        return [p for p in self.entries if p.startswith(".github/workflows/") and p.endswith((".yml", ".yaml"))]

@@ -1,0 +1,129 @@
+"""The single pass over file contents for every content rule.
+
+All content rules (secrets, personal data, internal references) are joined
+into one RE2 pattern without capture groups, which RE2 runs as a DFA: linear
+in the size of the input, whatever the input. Only where that pass finds a
+candidate does each rule's own pattern run, on a bounded window around it, to
+pull out the value, check it (checksums, placeholders, allow-lists) and
+redact it. A finding never carries a secret in full.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
+from functools import cached_property
+from typing import Any
+
+import re2
+
+from checklist.audit.config import Policy
+from checklist.audit.model import Check, Finding
+
+WINDOW = 512  # bytes on each side of a candidate that the rules look at
+MAX_FINDINGS_PER_FILE = 50
+
+Keep = Callable[[str, bytes, str, Policy], bool]
+
+
+def _always(value: str, line: bytes, path: str, policy: Policy) -> bool:
+    return True
+
+
+def any_file(path: str) -> bool:
+    return True
+
+
+def redact(value: str) -> str:
+    """The first four characters and the length: enough to find it, too little to use it."""
+    if len(value) <= 8:
+        return "…" + f" ({len(value)})"
+    return f"{value[:4]}… ({len(value)})"
+
+
+@dataclass(frozen=True)
+class ContentRule:
+    """A check that looks at file contents.
+
+    ``candidate`` is a short pattern that every match of ``pattern`` contains
+    (its anchor: a token prefix, a keyword). All candidates together make the
+    DFA pass, so they avoid counted repetition, which would blow the DFA up.
+    ``pattern`` then runs on the candidate's line; the value is its named
+    group ``value`` (else the whole match).
+    """
+
+    check: Check
+    candidate: str
+    pattern: str
+    keep: Keep = _always
+    shown: Callable[[str], str] = redact
+    files: Callable[[str], bool] = any_file
+
+    @cached_property
+    def compiled(self) -> Any:
+        return re2.compile(self.pattern.encode(), _options())
+
+    @cached_property
+    def value_group(self) -> int:
+        """The number of the group named ``value`` (RE2 names groups in bytes), else 0: the whole match."""
+        index: int = self.compiled.groupindex.get(b"value", 0)
+        return index
+
+
+def _options() -> Any:
+    options = re2.Options()
+    options.max_mem = 256 << 20
+    options.log_errors = False
+    return options
+
+
+class Scanner:
+    """Built once per run from the enabled rules; ``scan`` is called once per file."""
+
+    def __init__(self, rules: Iterable[ContentRule], policy: Policy) -> None:
+        self.rules = list(rules)
+        self.policy = policy
+        joined = "|".join(f"(?:{candidate})" for candidate in sorted({r.candidate for r in self.rules}))
+        self.candidates = re2.compile(joined.encode(), _options()) if self.rules else None
+
+    def scan(self, path: str, data: bytes) -> Iterator[Finding]:
+        if self.candidates is None:
+            return
+        rules = [r for r in self.rules if r.files(path)]
+        if not rules:
+            return
+        seen: set[tuple[str, int]] = set()
+        line_number, counted_to = 1, 0
+        emitted = 0
+        covered_to = -1
+        for candidate in self.candidates.finditer(data):
+            start, end = candidate.start(), candidate.end()
+            if start < covered_to:
+                continue
+            # The window is the candidate's line, at most WINDOW bytes either side: tokens never span lines.
+            line_end = data.find(b"\n", end)
+            low = max(start - WINDOW, data.rfind(b"\n", 0, start) + 1)
+            high = min(end + WINDOW, line_end if line_end != -1 else len(data))
+            window = data[low:high]
+            covered_to = high - WINDOW // 2 if high < len(data) and data[high : high + 1] != b"\n" else high
+            for rule in rules:
+                for match in rule.compiled.finditer(window):
+                    absolute = low + match.start()
+                    key = (rule.check.id, absolute)
+                    if key in seen:
+                        continue
+                    seen.add(key)
+                    value = match.group(rule.value_group).decode("utf-8", "replace")
+                    line_start = data.rfind(b"\n", 0, absolute) + 1
+                    line_end = data.find(b"\n", absolute)
+                    line = data[line_start : line_end if line_end != -1 else len(data)]
+                    if not rule.keep(value, line, path, self.policy):
+                        continue
+                    if absolute < counted_to:
+                        line_number, counted_to = 1, 0
+                    line_number += data.count(b"\n", counted_to, absolute)
+                    counted_to = absolute
+                    yield rule.check.finding(path, line_number, value=rule.shown(value))
+                    emitted += 1
+                    if emitted >= MAX_FINDINGS_PER_FILE:
+                        return

@@ -1,0 +1,70 @@
+"""The audit as Markdown, for a pull request comment or the publication record."""
+
+from __future__ import annotations
+
+from pathlib import PurePath
+
+from checklist.audit.model import CATEGORY_NAMES, Finding, Report, Severity
+from checklist.i18n import Lang, Text
+
+TITLE = Text(de="lhm-oss audit: {name}", en="lhm-oss audit: {name}")
+SUMMARY = Text(
+    de="{files} Dateien geprüft: {error} Fehler, {warning} Warnungen, {info} Hinweise, {waived} Ausnahmen.",
+    en="{files} files checked: {error} errors, {warning} warnings, {info} notes, {waived} waived.",
+)
+CLEAN = Text(de="Keine Befunde.", en="No findings.")
+HEADER = Text(de="| Regel | Schwere | Ort | Befund |", en="| Rule | Severity | Location | Finding |")
+WAIVED = Text(de="Ausnahmen", en="Waived")
+SEVERITY = {
+    Severity.ERROR: Text(de="Fehler", en="error"),
+    Severity.WARNING: Text(de="Warnung", en="warning"),
+    Severity.INFO: Text(de="Hinweis", en="note"),
+}
+
+
+def cell(text: str) -> str:
+    return text.replace("|", "\\|").replace("\n", " ")
+
+
+def location(finding: Finding) -> str:
+    if finding.path is None:
+        return ""
+    return f"`{cell(finding.path)}{':' + str(finding.line) if finding.line else ''}`"
+
+
+def row(report: Report, finding: Finding, lang: Lang) -> str:
+    check = report.checks[finding.rule]
+    message = finding.message(check, lang)
+    if finding.waived:
+        message += f" ({WAIVED(lang)}: {finding.waived})"
+    rule = f"[{finding.rule}]({check.source})"
+    return f"| {rule} | {SEVERITY[check.severity](lang)} | {location(finding)} | {cell(message)} |"
+
+
+def render(report: Report, lang: Lang) -> str:
+    counts = report.counts()
+    waived = sum(1 for f in report.findings if f.waived is not None)
+    lines = [
+        f"# {TITLE(lang, name=PurePath(report.root).name)}",
+        "",
+        SUMMARY(
+            lang,
+            files=report.files,
+            error=counts[Severity.ERROR],
+            warning=counts[Severity.WARNING],
+            info=counts[Severity.INFO],
+            waived=waived,
+        ),
+        "",
+    ]
+    lines.extend(f"> {note(lang)}" for note in report.notes)
+    if not report.findings:
+        lines.append(CLEAN(lang))
+    by_category: dict[str, list[Finding]] = {}
+    for finding in report.findings:
+        by_category.setdefault(report.checks[finding.rule].category.value, []).append(finding)
+    for category, findings in by_category.items():
+        name = next(text for cat, text in CATEGORY_NAMES.items() if cat.value == category)
+        lines += ["", f"## {name(lang)} ({len(findings)})", "", HEADER(lang), "| --- | --- | --- | --- |"]
+        lines.extend(row(report, f, lang) for f in findings)
+    return "\n".join(lines) + "\n"
