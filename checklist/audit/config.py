@@ -45,6 +45,7 @@ class Policy:
     public_hosts: tuple[str, ...]
     internal_hosts: tuple[tuple[str, str, str], ...]  # pattern, reason, "known" or "possible"
     placeholders: tuple[str, ...]
+    placeholder_words: tuple[str, ...] = ()
     template_placeholders: tuple[str, ...] = ()
 
     def email_allowed(self, address: str) -> bool:
@@ -67,7 +68,7 @@ class Policy:
 
     def is_placeholder(self, value: str) -> bool:
         lowered = value.lower()
-        return any(marker in lowered for marker in self.placeholders)
+        return lowered in self.placeholder_words or any(marker in lowered for marker in self.placeholders)
 
 
 def load_policy() -> Policy:
@@ -81,6 +82,7 @@ def load_policy() -> Policy:
         public_hosts=tuple(data["public_hosts"]),
         internal_hosts=tuple((h["pattern"], h["reason"], h["kind"]) for h in data["internal_hosts"]),
         placeholders=tuple(data["placeholders"]),
+        placeholder_words=tuple(data["placeholder_words"]),
         template_placeholders=tuple(data["template_placeholders"]),
     )
 
@@ -116,6 +118,7 @@ class AuditConfig:
             internal_hosts=tuple((h, f"configured in {self.source}", "known") for h in self.internal_hosts)
             + shipped.internal_hosts,
             placeholders=shipped.placeholders,
+            placeholder_words=shipped.placeholder_words,
             template_placeholders=shipped.template_placeholders,
         )
 

@@ -58,6 +58,7 @@ class ContentRule:
     keep: Keep = _always
     shown: Callable[[str], str] = redact
     files: Callable[[str], bool] = any_file
+    generic: bool = False  # a generic rule stays silent where a specific one already reported the value
 
     @cached_property
     def compiled(self) -> Any:
@@ -89,10 +90,11 @@ class Scanner:
     def scan(self, path: str, data: bytes) -> Iterator[Finding]:
         if self.candidates is None:
             return
-        rules = [r for r in self.rules if r.files(path)]
+        rules = sorted((r for r in self.rules if r.files(path)), key=lambda r: r.generic)
         if not rules:
             return
         seen: set[tuple[str, int]] = set()
+        claimed: list[tuple[int, int]] = []
         line_number, counted_to = 1, 0
         emitted = 0
         covered_to = -1
@@ -113,6 +115,10 @@ class Scanner:
                     if key in seen:
                         continue
                     seen.add(key)
+                    value_start = low + match.start(rule.value_group)
+                    value_end = low + match.end(rule.value_group)
+                    if rule.generic and any(a < value_end and value_start < b for a, b in claimed):
+                        continue
                     value = match.group(rule.value_group).decode("utf-8", "replace")
                     line_start = data.rfind(b"\n", 0, absolute) + 1
                     line_end = data.find(b"\n", absolute)
@@ -123,6 +129,8 @@ class Scanner:
                         line_number, counted_to = 1, 0
                     line_number += data.count(b"\n", counted_to, absolute)
                     counted_to = absolute
+                    if not rule.generic:
+                        claimed.append((value_start, value_end))
                     yield rule.check.finding(path, line_number, value=rule.shown(value))
                     emitted += 1
                     if emitted >= MAX_FINDINGS_PER_FILE:

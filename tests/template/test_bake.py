@@ -190,3 +190,22 @@ def test_git_repository_with_first_commit(baked: tuple[Path, dict[str, Any]]) ->
     log = bakery.run("git", "log", "--format=%s", cwd=root)
     assert log.stdout.strip() == "Initial commit from the lhm-oss template"
     assert bakery.run("git", "status", "--porcelain", cwd=root).stdout == ""
+
+
+def test_generated_repository_passes_the_audit(baked: tuple[Path, dict[str, Any]]) -> None:
+    """The template and the audit agree: a fresh repository has no audit errors."""
+    from checklist.audit.config import load_config
+    from checklist.audit.model import Severity
+    from checklist.audit.registry import run_audit
+    from checklist.audit.repo import Snapshot
+
+    root, context = baked
+    config = load_config(root)
+    report = run_audit(Snapshot(root, config.max_file_size), config)
+    errors = [f for f in report.active() if report.checks[f.rule].severity == Severity.ERROR]
+    assert errors == []
+    # The only warnings a fresh repository may have: the template's default description, still unedited.
+    assert {f.rule for f in report.active()} <= {"STR012", "LIC003"}
+    assert {f.rule for f in report.active() if f.rule == "LIC003"} == (
+        {"LIC003"} if context["license"] != "MIT" else set()
+    )

@@ -8,6 +8,8 @@ Findings show a masked value: the report must not spread the data itself.
 
 from __future__ import annotations
 
+import re
+
 from checklist.audit.checks import REPOSITORIES
 from checklist.audit.config import Policy
 from checklist.audit.model import Category, Check, Severity
@@ -97,9 +99,16 @@ def mask_number(value: str) -> str:
     return f"{digits[:4]}…{digits[-2:]}"
 
 
+URL_AUTHORITY = re.compile(rb"://[^\s/@]*$")
+
+
 def personal_email(value: str, line: bytes, path: str, policy: Policy) -> bool:
+    """An address that may name a person: not allowed, not a file name, not the user:password@host of a URL."""
     domain = value.rpartition("@")[2].lower()
-    return not domain.endswith(FILE_SUFFIXES) and not policy.email_allowed(value)
+    if domain.endswith(FILE_SUFFIXES) or policy.email_allowed(value):
+        return False
+    index = line.find(value.encode())
+    return not URL_AUTHORITY.search(line[max(0, index - 200) : max(0, index)])
 
 
 IBAN_LENGTHS = {

@@ -12,6 +12,7 @@ import subprocess
 import sys
 from collections.abc import Iterator
 from importlib.util import find_spec
+from pathlib import Path
 
 from checklist.audit.config import AuditConfig
 from checklist.audit.model import Category, Finding, Severity
@@ -42,6 +43,13 @@ def reuse_command() -> list[str] | None:
     if found:
         return [found]
     return [sys.executable, "-m", "reuse"] if find_spec("reuse") is not None else None
+
+
+def relative(repo: Snapshot, path: str) -> str:
+    candidate = Path(path)
+    if candidate.is_absolute() and candidate.is_relative_to(repo.root):
+        return candidate.relative_to(repo.root).as_posix()
+    return candidate.as_posix().removeprefix("./")
 
 
 def _files(value: object) -> Iterator[str | None]:
@@ -76,7 +84,7 @@ def reuse_lint(repo: Snapshot, config: AuditConfig) -> Iterator[Finding]:
     if command is None:
         return  # LIC011 says so
     result = subprocess.run(
-        [*command, "--root", str(repo.root), "lint", "--json"], capture_output=True, text=True, check=False
+        [*command, "--root", ".", "lint", "--json"], cwd=repo.root, capture_output=True, text=True, check=False
     )
     try:
         report = json.loads(result.stdout)
@@ -88,7 +96,7 @@ def reuse_lint(repo: Snapshot, config: AuditConfig) -> Iterator[Finding]:
             if entry is None:
                 yield hit("REUSE.toml", problem=label)
             elif (key.startswith("missing_") and key.endswith("_info")) or key == "read_errors":
-                yield hit(entry, problem=label)
+                yield hit(relative(repo, entry), problem=label)
             else:
                 yield hit("LICENSES", problem=f"{label}: {entry}")
 

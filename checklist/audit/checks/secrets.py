@@ -142,6 +142,7 @@ RULES = (
         _KEYWORDS + _ASSIGN + r"[\"']?(?P<value>[^\s\"',;<>]{4,200})",
         real_password,
         files=is_config_file,
+        generic=True,
     ),
     ContentRule(
         SEC012,
@@ -149,6 +150,7 @@ RULES = (
         r"<(?P<key>[A-Za-z._-]{0,40}(?i:password|passwd|secret|token)[A-Za-z._-]{0,40})>(?P<value>[^<\s]{4,200})</",
         real_password,
         files=is_config_file,
+        generic=True,
     ),
     # … in source code only a quoted literal does.
     ContentRule(
@@ -158,6 +160,7 @@ RULES = (
         + r"\w{0,20}\s{0,3}(?::\s{0,3}[A-Za-z]{1,20}\s{0,3})?(?:=|:)\s{0,3}[\"'](?P<value>[^\"'\s]{6,200})[\"']",
         real_password,
         files=lambda path: not is_config_file(path),
+        generic=True,
     ),
     ContentRule(
         SEC013,

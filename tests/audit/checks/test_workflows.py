@@ -1,0 +1,56 @@
+"""WF: workflow hygiene through zizmor, mapped to stable ids."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from tests.audit.testing import found, make_repo, rules
+
+BAD = """name: bad
+on: pull_request_target
+jobs:
+  x:
+    runs-on: ubuntu-latest
+    steps:
+      - uses: actions/checkout@v4
+        with:
+          ref: ${{ github.event.pull_request.head.sha }}
+      - run: echo "${{ github.event.pull_request.title }}"
+"""
+GOOD = """name: good
+on:
+  pull_request:
+permissions:
+  contents: read
+jobs:
+  x:
+    runs-on: ubuntu-latest
+    steps:
+      - uses: actions/checkout@08c6903cd8c0fde910a37f88322edcfb5dd907a8 # v5.0.0
+        with:
+          persist-credentials: false
+      - run: echo hello
+"""
+
+
+def test_risky_workflow_is_reported_with_locations(tmp_path: Path) -> None:
+    root = make_repo(tmp_path, {".github/workflows/bad.yml": BAD})
+    findings = found(root, "WF")
+    ids = {f.rule for f in findings}
+    assert {"WF001", "WF002", "WF003", "WF004", "WF005"} <= ids
+    unpinned = next(f for f in findings if f.rule == "WF001")
+    assert (unpinned.path, unpinned.line) == (".github/workflows/bad.yml", 7)
+
+
+def test_hardened_workflow_passes(tmp_path: Path) -> None:
+    assert rules(make_repo(tmp_path, {".github/workflows/good.yml": GOOD}), "WF") == []
+
+
+def test_wf000_zizmor_missing(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from checklist.audit.checks import workflows
+
+    monkeypatch.setattr(workflows, "zizmor_command", lambda: None)
+    root = make_repo(tmp_path, {".github/workflows/bad.yml": BAD})
+    assert rules(root, "WF") == ["WF000"]

@@ -1,0 +1,41 @@
+"""Every check is well declared: unique ids with their family's prefix, both languages, a source, documented."""
+
+from __future__ import annotations
+
+import io
+import re
+
+from checklist.audit.model import Category
+from checklist.audit.registry import all_checks
+from checklist.commands.audit import list_checks
+from tests.bakery import ROOT
+
+PREFIX = {
+    Category.STRUCTURE: "STR",
+    Category.LICENCE: "LIC",
+    Category.SECRET: "SEC",
+    Category.PERSONAL_DATA: "PER",
+    Category.INTERNAL_REFERENCE: "INT",
+    Category.WORKFLOW: "WF",
+    Category.BINARY: "BIN",
+    Category.DEPENDENCY: "DEP",
+    Category.HISTORY: "HIS",
+    Category.CONFIGURATION: "CFG",
+}
+
+
+def test_ids_match_their_family_and_texts_are_complete() -> None:
+    for check_id, check in all_checks().items():
+        assert re.fullmatch(rf"{PREFIX[check.category]}\d{{3}}", check_id), check_id
+        for text in (check.title, check.message, check.hint):
+            assert text.de.strip() and text.en.strip(), check_id
+        assert check.source.startswith("https://"), check_id
+
+
+def test_docs_list_every_check() -> None:
+    """docs/checks.md embeds `lhm-oss audit --list-checks` for both languages; regenerate it when this fails."""
+    docs = (ROOT / "docs" / "checks.md").read_text(encoding="utf-8")
+    for lang in ("en", "de"):
+        buffer = io.StringIO()
+        list_checks(lang, write=buffer.write)
+        assert buffer.getvalue() in docs, f"docs/checks.md is out of date ({lang})"
