@@ -141,3 +141,113 @@ def audit(
         path=path, format=format_, output=output, fail_on=fail_on, select=select, ignore=ignore, lang=chosen
     )
     _finish(lambda: command.run(options), chosen, debug)
+
+
+class _DefaultCommandGroup(click.Group):
+    """A group whose first argument, when it is no subcommand, goes to the default command."""
+
+    default_command = "ask"
+
+    def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
+        if not args or (args[0] not in self.commands and args[0] not in ctx.help_option_names):
+            args = [self.default_command, *args]
+        return super().parse_args(ctx, args)
+
+
+GUIDELINE_OPTION = click.option(
+    "--guideline",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Use another guideline file (YAML or JSON) instead of the shipped one.",
+)
+PATH_ARGUMENT = click.argument("path", required=False, default=".", type=click.Path(path_type=Path))
+
+
+@main.group(cls=_DefaultCommandGroup)
+def checklist() -> None:
+    """The publication checklist: lhm-oss checklist [PATH] asks, records and resumes.
+
+    \b
+    lhm-oss checklist [PATH]            the wizard (German or English), answers saved after each one
+    lhm-oss checklist verify [PATH]     exit 0 only when complete, unblocked, current and signed off
+    lhm-oss checklist report [PATH]     the record as Markdown, HTML or JSON
+    lhm-oss checklist sign [PATH]       sign off by role and GitHub handle
+    """
+
+
+def _checklist_options(path: Path, lang: Lang, guideline: Path | None, **extra: object) -> object:
+    from checklist.commands.checklist import ChecklistOptions
+
+    return ChecklistOptions(path=path, lang=lang, guideline=guideline, **extra)  # type: ignore[arg-type]
+
+
+@checklist.command(hidden=True)
+@PATH_ARGUMENT
+@click.option(
+    "--answers",
+    "answers_file",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Take answers from a YAML or JSON file.",
+)
+@click.option("--no-audit", is_flag=True, help="Do not run the audit to suggest answers.")
+@GUIDELINE_OPTION
+@LANG_OPTION
+@DEBUG_OPTION
+def ask(
+    path: Path, answers_file: Path | None, no_audit: bool, guideline: Path | None, lang: Lang | None, debug: bool
+) -> None:
+    """Go through the checklist for the repository at PATH."""
+    from checklist.commands import checklist as command
+
+    chosen: Lang = lang or default_lang()
+    options = _checklist_options(path, chosen, guideline, answers_file=answers_file, audit=not no_audit)
+    sys.exit(run_guarded(lambda: command.run(options), chosen, debug=debug, interrupted=command.INTERRUPTED))  # type: ignore[arg-type]
+
+
+@checklist.command()
+@PATH_ARGUMENT
+@GUIDELINE_OPTION
+@LANG_OPTION
+@DEBUG_OPTION
+def verify(path: Path, guideline: Path | None, lang: Lang | None, debug: bool) -> None:
+    """Exit 0 only if the record is complete, nothing blocks, the guideline is current and all have signed off."""
+    from checklist.commands import checklist as command
+
+    chosen: Lang = lang or default_lang()
+    options = _checklist_options(path, chosen, guideline)
+    _finish(lambda: command.verify(options), chosen, debug)  # type: ignore[arg-type]
+
+
+@checklist.command()
+@PATH_ARGUMENT
+@click.option("--format", "format_", type=click.Choice(["md", "html", "json"]), default="md", help="Report format.")
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), help="Write the report to FILE.")
+@GUIDELINE_OPTION
+@LANG_OPTION
+@DEBUG_OPTION
+def report(
+    path: Path, format_: str, output: Path | None, guideline: Path | None, lang: Lang | None, debug: bool
+) -> None:
+    """The publication record as a readable report for the approval file."""
+    from checklist.commands import checklist as command
+
+    chosen: Lang = lang or default_lang()
+    options = _checklist_options(path, chosen, guideline)
+    _finish(lambda: command.report(options, format_, output), chosen, debug)  # type: ignore[arg-type]
+
+
+@checklist.command()
+@PATH_ARGUMENT
+@click.option("--role", required=True, help="The role you sign off as (e.g. project-lead, ospo).")
+@click.option(
+    "--handle", required=True, help="Your GitHub handle, e.g. @octocat (no real names: the record is public)."
+)
+@GUIDELINE_OPTION
+@LANG_OPTION
+@DEBUG_OPTION
+def sign(path: Path, role: str, handle: str, guideline: Path | None, lang: Lang | None, debug: bool) -> None:
+    """Sign off the publication record by role and GitHub handle."""
+    from checklist.commands import checklist as command
+
+    chosen: Lang = lang or default_lang()
+    options = _checklist_options(path, chosen, guideline)
+    _finish(lambda: command.sign(options, role, handle), chosen, debug)  # type: ignore[arg-type]

@@ -7,10 +7,12 @@
 | 2 | bad input: usage, an invalid answer, a broken file; nothing was written |
 | 3 | internal error (a bug): please report it; ``--debug`` shows the traceback |
 | 130 | interrupted (Ctrl-C); nothing half-written is left behind |
+| 141 | the reader of the output went away (e.g. `| head`) |
 """
 
 from __future__ import annotations
 
+import os
 import sys
 import traceback
 from collections.abc import Callable
@@ -22,6 +24,7 @@ EXIT_FINDINGS = 1
 EXIT_USAGE = 2
 EXIT_INTERNAL = 3
 EXIT_INTERRUPTED = 130
+EXIT_BROKEN_PIPE = 141
 
 _ERROR = Text(de="Fehler", en="Error")
 _HINT = Text(de="Hinweis", en="Hint")
@@ -54,7 +57,12 @@ class UserError(Exception):
 
 
 def run_guarded(
-    action: Callable[[], int], lang: Lang, *, debug: bool = False, err: Callable[[str], None] | None = None
+    action: Callable[[], int],
+    lang: Lang,
+    *,
+    debug: bool = False,
+    err: Callable[[str], None] | None = None,
+    interrupted: Text = _INTERRUPTED,
 ) -> int:
     """Run a command and turn every way it can end into an exit code."""
     write = err or (lambda line: print(line, file=sys.stderr))
@@ -64,8 +72,13 @@ def run_guarded(
         write(error.render(lang))
         return EXIT_USAGE
     except KeyboardInterrupt:
-        write(_INTERRUPTED(lang))
+        write(interrupted(lang))
         return EXIT_INTERRUPTED
+    except BrokenPipeError:
+        # The reader went away (`| head`): stop quietly, as command-line tools do.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return EXIT_BROKEN_PIPE
     except Exception as error:  # the boundary: anything else is a bug
         if debug:
             write(traceback.format_exc())

@@ -97,6 +97,7 @@ class Report:
     checks: Mapping[str, Check]
     files: int
     notes: tuple[Text, ...] = ()
+    ran: frozenset[str] = frozenset()  # the checks that ran (the rest were not selected or not applicable)
 
     def active(self) -> list[Finding]:
         return [f for f in self.findings if f.waived is None]

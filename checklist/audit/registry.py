@@ -110,7 +110,11 @@ def run_audit(snapshot: Snapshot, config: AuditConfig, extra: Iterable[Finding] 
         waiver = config.waiver_for(finding.rule, finding.path) if finding.rule != CFG001.id else None
         waived.append(dataclasses.replace(finding, waived=waiver.reason) if waiver else finding)
     ordered = sorted(waived, key=lambda f: (checks[f.rule].category.value, f.rule, f.path or "", f.line or 0))
-    return Report(root=str(snapshot.root), findings=tuple(ordered), checks=checks, files=len(snapshot))
+    ran = {fc.check.id for fc in file_checks() if config.enabled(fc.check.id)} | {r.check.id for r in rules}
+    ran |= {f.rule for f in findings}
+    return Report(
+        root=str(snapshot.root), findings=tuple(ordered), checks=checks, files=len(snapshot), ran=frozenset(ran)
+    )
 
 
 def exit_code(report: Report, fail_on: Severity | None) -> int:

@@ -1,0 +1,189 @@
+"""``lhm-oss checklist``: the wizard, verify, report and sign, over one guideline and one record."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from checklist.errors import EXIT_FINDINGS, EXIT_OK, UserError
+from checklist.fileio import atomic_write, load_mapping
+from checklist.guideline.model import Guideline, load_guideline
+from checklist.guideline.record import Record, load_record, record_path, save_record
+from checklist.guideline.verify import describe, status
+from checklist.i18n import Lang, Text
+from checklist.scaffold.answers import check_handle
+
+INTERRUPTED = Text(
+    de="Abgebrochen. Die bisherigen Antworten sind gespeichert; lhm-oss checklist macht dort weiter.",
+    en="Interrupted. The answers so far are saved; lhm-oss checklist carries on from there.",
+)
+NOT_A_TERMINAL = Text(
+    de="Die Eingabe ist kein Terminal, daher kann nicht gefragt werden.",
+    en="Standard input is not a terminal, so there is nobody to ask.",
+)
+NOT_A_TERMINAL_HINT = Text(
+    de="Mit --answers DATEI werden die Antworten aus einer YAML- oder JSON-Datei übernommen.",
+    en="Use --answers FILE to take the answers from a YAML or JSON file.",
+)
+AUDITING = Text(de="Audit läuft, um Antworten vorzuschlagen …", en="Running the audit to suggest answers …")
+
+
+@dataclass(frozen=True)
+class ChecklistOptions:
+    path: Path
+    lang: Lang = "en"
+    guideline: Path | None = None
+    answers_file: Path | None = None
+    audit: bool = True
+
+
+def load(options: ChecklistOptions) -> tuple[Guideline, Record | None]:
+    if not options.path.is_dir():
+        raise UserError(Text(de=f"{options.path}: kein Ordner", en=f"{options.path}: not a folder"))
+    guideline = load_guideline(options.guideline)
+    record = load_record(options.path, guideline)
+    if record is not None and record.guideline_id != guideline.id:
+        raise UserError(
+            Text(
+                de=f"{record_path(options.path)} gehört zur Checkliste {record.guideline_id}, nicht zu {guideline.id}.",
+                en=f"{record_path(options.path)} belongs to the checklist {record.guideline_id}, not to {guideline.id}.",
+            ),
+            Text(de="Wählen Sie die Checkliste mit --guideline.", en="Choose the checklist with --guideline."),
+        )
+    return guideline, record
+
+
+def apply_answers(guideline: Guideline, record: Record, given: Mapping[str, Any], root: Path, lang: Lang) -> None:
+    """Answers (and sign-offs) from a file: every id known, every value valid, or nothing changes."""
+    answers = {k: v for k, v in given.items() if k != "signoffs"}
+    unknown = sorted(k for k in answers if guideline.item(k) is None)
+    if unknown:
+        raise UserError(
+            Text(
+                de=f"Unbekannte Punkte der Checkliste: {', '.join(unknown)}",
+                en=f"Unknown checklist items: {', '.join(unknown)}",
+            ),
+            Text(
+                de="lhm-oss checklist report --format json listet alle Punkte.",
+                en="lhm-oss checklist report --format json lists every item.",
+            ),
+        )
+    problems = []
+    for item_id, value in answers.items():
+        item = guideline.item(item_id)
+        reason = item.check(value) if item else None
+        if reason is not None:
+            problems.append(f"{item_id}: {reason(lang)}")
+    signoffs = given.get("signoffs", [])
+    roles = guideline.roles()
+    if not isinstance(signoffs, list):
+        problems.append("signoffs: expects a list of {role, handle}")
+        signoffs = []
+    for number, entry in enumerate(signoffs):
+        if not isinstance(entry, dict) or entry.get("role") not in roles:
+            problems.append(f"signoffs/{number}/role: expects one of {', '.join(roles)}")
+        elif check_handle(str(entry.get("handle", ""))) is not None:
+            problems.append(f"signoffs/{number}/handle: expects a GitHub handle such as @octocat")
+    if problems:
+        listed = "\n  ".join(problems)
+        raise UserError(Text(de=f"Ungültige Antworten:\n  {listed}", en=f"Invalid answers:\n  {listed}"))
+    for item_id, value in answers.items():
+        record.answer(item_id, tuple(value) if isinstance(value, list) else value, root)
+    for entry in signoffs:
+        record.sign(entry["role"], entry["handle"], root)
+
+
+def run(
+    options: ChecklistOptions,
+    *,
+    wizard: Callable[..., Record] | None = None,
+    echo: Callable[[str], object] = print,
+) -> int:
+    guideline, record = load(options)
+    record = record or Record.new(guideline, options.path)
+    record.guideline_version = guideline.version
+    if options.answers_file is not None:
+        apply_answers(guideline, record, load_mapping(options.answers_file), options.path, options.lang)
+        save_record(options.path, record)
+        for line in describe(guideline, record, status(guideline, record), options.lang):
+            echo(line)
+        return EXIT_OK
+    if wizard is None:
+        if not sys.stdin.isatty():
+            raise UserError(NOT_A_TERMINAL, NOT_A_TERMINAL_HINT)
+        from checklist.ui.checklist_wizard import Wizard
+
+        def wizard(**kwargs: Any) -> Record:
+            return Wizard(**kwargs).run()
+
+    suggestions = {}
+    if options.audit:
+        echo(AUDITING(options.lang))
+        suggestions = evidence(guideline, options.path)
+    wizard(
+        guideline=guideline,
+        record=record,
+        root=options.path,
+        lang=options.lang,
+        save=lambda r: save_record(options.path, r),
+        suggestions=suggestions,
+    )
+    return EXIT_OK
+
+
+def evidence(guideline: Guideline, root: Path) -> dict[str, Any]:
+    from checklist.audit.config import load_config
+    from checklist.audit.registry import run_audit
+    from checklist.audit.repo import Snapshot
+    from checklist.guideline.evidence import suggestions
+
+    config = load_config(root)
+    return suggestions(guideline, run_audit(Snapshot(root, config.max_file_size), config))
+
+
+def verify(options: ChecklistOptions, *, echo: Callable[[str], object] = print) -> int:
+    guideline, record = load(options)
+    state = status(guideline, record)
+    for line in describe(guideline, record, state, options.lang):
+        echo(line)
+    return EXIT_OK if state.complete else EXIT_FINDINGS
+
+
+def report(
+    options: ChecklistOptions, fmt: str, output: Path | None, *, write: Callable[[str], object] = sys.stdout.write
+) -> int:
+    from checklist.guideline.report import RENDERERS
+
+    guideline, record = load(options)
+    text = RENDERERS[fmt](guideline, record, str(options.path.resolve()), options.lang)
+    if output is not None:
+        atomic_write(output, text)
+    else:
+        write(text)
+    return EXIT_OK
+
+
+SIGNED = Text(de="Freigegeben als {role} von {handle}.", en="Signed off as {role} by {handle}.")
+
+
+def sign(options: ChecklistOptions, role: str, handle: str, *, echo: Callable[[str], object] = print) -> int:
+    guideline, record = load(options)
+    roles = guideline.roles()
+    if role not in roles:
+        raise UserError(
+            Text(
+                de=f"Unbekannte Rolle {role}; möglich: {', '.join(roles)}",
+                en=f"Unknown role {role}; known: {', '.join(roles)}",
+            )
+        )
+    reason = check_handle(handle)
+    if reason is not None:
+        raise UserError(reason)
+    record = record or Record.new(guideline, options.path)
+    record.sign(role, handle, options.path)
+    save_record(options.path, record)
+    echo(SIGNED(options.lang, role=roles[role](options.lang), handle=handle))
+    return EXIT_OK

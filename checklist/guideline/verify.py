@@ -1,0 +1,92 @@
+"""Is the record complete for its guideline? Pure functions; the command decides the exit code."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from checklist.guideline.model import Blocking, Guideline, Item
+from checklist.guideline.record import Record
+from checklist.i18n import Lang, Text
+
+
+@dataclass(frozen=True)
+class Status:
+    """Where the record stands: what is missing, what blocks, which sign-offs are missing."""
+
+    no_record: bool
+    outdated: str | None  # the guideline version the answers were given for, when it is not the current one
+    unanswered: tuple[Item, ...]
+    blocking: tuple[tuple[Item, Blocking], ...]
+    missing_signoffs: tuple[str, ...]
+
+    @property
+    def complete(self) -> bool:
+        return not (self.no_record or self.outdated or self.unanswered or self.blocking or self.missing_signoffs)
+
+
+def status(guideline: Guideline, record: Record | None) -> Status:
+    if record is None:
+        return Status(True, None, tuple(guideline.items()), (), tuple(r for r, _ in guideline.signoffs))
+    values = record.values()
+    applicable = [item for item in guideline.items() if item.applies(values)]
+    unanswered = tuple(item for item in applicable if item.id not in values)
+    blocking = []
+    for item in applicable:
+        if item.id in values:
+            block = item.blocked_by(values[item.id])
+            if block is not None:
+                blocking.append((item, block))
+    signed = {s.role for s in record.signoffs}
+    outdated = (
+        None
+        if (record.guideline_id, record.guideline_version) == (guideline.id, guideline.version)
+        else record.guideline_version
+    )
+    return Status(
+        no_record=False,
+        outdated=outdated,
+        unanswered=unanswered,
+        blocking=tuple(blocking),
+        missing_signoffs=tuple(role for role, _ in guideline.signoffs if role not in signed),
+    )
+
+
+NO_RECORD = Text(
+    de="Es gibt noch keinen Veröffentlichungsnachweis: führen Sie lhm-oss checklist aus.",
+    en="There is no publication record yet: run lhm-oss checklist.",
+)
+OUTDATED = Text(
+    de="Die Antworten gelten für Version {old} der Checkliste, aktuell ist {new}: gehen Sie sie mit lhm-oss checklist erneut durch.",
+    en="The answers were given for version {old} of the checklist, the current one is {new}: go through it again with lhm-oss checklist.",
+)
+UNANSWERED = Text(de="Unbeantwortet: {id}: {question}", en="Unanswered: {id}: {question}")
+BLOCKS = Text(
+    de="Blockiert die Veröffentlichung: {id} = {answer}: {action} (Kontakt: {contact})",
+    en="Blocks publication: {id} = {answer}: {action} (contact: {contact})",
+)
+UNSIGNED = Text(de="Freigabe fehlt: {role}", en="Sign-off missing: {role}")
+COMPLETE = Text(
+    de="Die Checkliste ist vollständig, nichts blockiert, alle Freigaben liegen vor.",
+    en="The checklist is complete, nothing blocks, every sign-off is there.",
+)
+
+
+def describe(guideline: Guideline, record: Record | None, state: Status, lang: Lang) -> list[str]:
+    """Each open point as a sentence, or the one sentence that says all is done."""
+    if state.no_record:
+        return [NO_RECORD(lang)]
+    lines = []
+    if state.outdated:
+        lines.append(OUTDATED(lang, old=state.outdated, new=guideline.version))
+    lines += [UNANSWERED(lang, id=item.id, question=item.question(lang)) for item in state.unanswered]
+    values = record.values() if record else {}
+    for item, block in state.blocking:
+        contact = guideline.contacts[block.contact](lang)
+        lines.append(
+            BLOCKS(
+                lang, id=item.id, answer=item.label(values[item.id], lang), action=block.action(lang), contact=contact
+            )
+        )
+    roles = guideline.roles()
+    lines += [UNSIGNED(lang, role=f"{role} ({roles[role](lang)})") for role in state.missing_signoffs]
+    return lines or [COMPLETE(lang)]

@@ -1,0 +1,109 @@
+"""verify says what is missing; report renders the record for the approval file."""
+
+from __future__ import annotations
+
+import html.parser
+import json
+from pathlib import Path
+
+from checklist.guideline.model import load_guideline
+from checklist.guideline.record import Record
+from checklist.guideline.report import render_html, render_json, render_markdown
+from checklist.guideline.verify import describe, status
+
+GUIDELINE = load_guideline()
+
+
+def complete_record(root: Path) -> Record:
+    """Answers that apply and block nothing, for the shipped guideline."""
+    record = Record.new(GUIDELINE, root)
+    good = {
+        "decision.public-from-start": "from-start",
+        "rights.authors": ("staff",),
+        "data.personal": "no",
+        "data.confidential": "no",
+        "data.pseudonyms": "pseudonyms-recorded",
+        "secrets.tree": "no",
+        "secrets.revoked": "never-committed",
+        "secrets.history": "history-clean",
+        "licence.outbound": "MIT",
+        "brand.name": "no-conflict",
+        "brand.logos": "no",
+        "security.crypto": "libraries-only",
+        "security.telemetry": "no",
+        "docs.manual": "no-end-users",
+        "publication.opencode": "no",
+        "publication.register": "planned",
+    }
+    for item in GUIDELINE.items():
+        if item.applies(record.values()):
+            record.answer(item.id, good.get(item.id, "yes"), root)
+    for role, _ in GUIDELINE.signoffs:
+        record.sign(role, "@someone", root)
+    return record
+
+
+def test_complete_record(tmp_path: Path) -> None:
+    record = complete_record(tmp_path)
+    state = status(GUIDELINE, record)
+    assert state.complete
+    assert describe(GUIDELINE, record, state, "en") == [
+        "The checklist is complete, nothing blocks, every sign-off is there."
+    ]
+
+
+def test_missing_blocking_outdated_and_unsigned(tmp_path: Path) -> None:
+    record = complete_record(tmp_path)
+    del record.answers["docs.readme"]
+    record.answer("rights.authors", ("staff", "contractors"), tmp_path)  # the contract question now applies
+    record.answer("secrets.tree", "yes", tmp_path)
+    record.signoffs = [s for s in record.signoffs if s.role != "ospo"]
+    record.guideline_version = "0.9.0"
+    lines = describe(GUIDELINE, record, status(GUIDELINE, record), "en")
+    assert lines[0].startswith("The answers were given for version 0.9.0 of the checklist, the current one is 1.0.0")
+    assert any(line.startswith("Unanswered: rights.contract:") for line in lines)
+    assert any(line.startswith("Unanswered: docs.readme:") for line in lines)
+    assert any(line.startswith("Blocks publication: secrets.tree = Yes: Revoke the secrets") for line in lines)
+    assert lines[-1].startswith("Sign-off missing: ospo")
+
+
+def test_no_record() -> None:
+    state = status(GUIDELINE, None)
+    assert not state.complete
+    assert describe(GUIDELINE, None, state, "de") == [
+        "Es gibt noch keinen Veröffentlichungsnachweis: führen Sie lhm-oss checklist aus."
+    ]
+
+
+class _Parser(html.parser.HTMLParser):
+    def __init__(self) -> None:
+        super().__init__()
+        self.external: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        attributes = dict(attrs)
+        if tag in ("script", "link", "img") or (tag == "style" and attributes.get("src")):
+            self.external.append(tag)
+
+
+def test_html_is_self_contained_and_printable(tmp_path: Path) -> None:
+    record = complete_record(tmp_path)
+    record.answer("security.telemetry", "yes", tmp_path)
+    page = render_html(GUIDELINE, record, str(tmp_path / "demo"), "de")
+    parser = _Parser()
+    parser.feed(page)
+    assert parser.external == []
+    assert "@media print" in page and '<html lang="de">' in page
+    assert "Sendet die Software Daten oder Telemetrie an Dritte?" in page
+    assert "blockiert" in page
+
+
+def test_markdown_and_json(tmp_path: Path) -> None:
+    record = complete_record(tmp_path)
+    text = render_markdown(GUIDELINE, record, str(tmp_path), "en")
+    assert "## Status: complete" in text and "## Sign-offs" in text
+    assert "| `rights.contract` |" in text and "not applicable" in text
+    data = json.loads(render_json(GUIDELINE, record, str(tmp_path), "en"))
+    assert data["complete"] is True
+    authors = next(i for i in data["items"] if i["id"] == "rights.authors")
+    assert authors["answer"] == ["staff"]

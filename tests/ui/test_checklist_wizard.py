@@ -1,0 +1,124 @@
+"""The checklist wizard, driven through prompt_toolkit's pipe input: blocking, conditions, back, help, Ctrl-C, resume."""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from prompt_toolkit.application import create_app_session
+from prompt_toolkit.input import create_pipe_input
+from prompt_toolkit.input.base import PipeInput
+from prompt_toolkit.output.plain_text import PlainTextOutput
+
+from checklist.commands.checklist import ChecklistOptions, run
+from checklist.guideline.record import load_record
+from checklist.ui.checklist_wizard import Wizard
+
+ENTER, DOWN, SPACE, CTRL_C = "\r", "\x1b[B", " ", "\x03"
+SMALL = Path(__file__).parent / "small-guideline.yaml"
+
+
+class Screen:
+    def __init__(self, pipe: PipeInput, buffer: io.StringIO) -> None:
+        self.pipe = pipe
+        self.buffer = buffer
+
+    def text(self) -> str:
+        return self.buffer.getvalue()
+
+
+@pytest.fixture
+def screen() -> Iterator[Screen]:
+    buffer = io.StringIO()
+    with create_pipe_input() as pipe, create_app_session(input=pipe, output=PlainTextOutput(buffer)):
+        yield Screen(pipe, buffer)
+
+
+def wizard(root: Path, lang: str = "en", guideline: Path | None = SMALL) -> int:
+    def drive(**kwargs: object) -> object:
+        return Wizard(**kwargs).run()  # type: ignore[arg-type]
+
+    return run(
+        ChecklistOptions(path=root, lang=lang, guideline=guideline, audit=False), wizard=drive, echo=lambda _: None
+    )  # type: ignore[arg-type]
+
+
+def test_block_condition_help_back_and_sign_off(screen: Screen, tmp_path: Path) -> None:
+    screen.pipe.send_text(
+        DOWN
+        + ENTER  # a.one: No, which blocks
+        + DOWN
+        + SPACE
+        + ENTER  # a.two: Why, so b.cond applies
+        + DOWN
+        + DOWN
+        + ENTER  # b.cond: Help
+        + DOWN * 3
+        + ENTER  # b.cond: Back
+        + ENTER  # a.two: keep Why
+        + ENTER  # b.cond: Yes
+        + "hello"
+        + ENTER  # b.text
+        + ENTER
+        + "@lead-dev"
+        + ENTER  # sign off as project lead
+    )
+    assert wizard(tmp_path) == 0
+    record = load_record(tmp_path)
+    assert record is not None
+    assert record.values() == {"a.one": "no", "a.two": ("y",), "b.cond": "yes", "b.text": "hello"}
+    assert [(s.role, s.handle) for s in record.signoffs] == [("project-lead", "@lead-dev")]
+    text = screen.text()
+    assert "Section A 1/2" in text and "Section B 1/2" in text
+    assert "This answer blocks publication." in text and "What to do: Do something" in text
+    assert "Only with why" in text and "Source: cond, https://example.org/cond" in text
+    assert text.count("Second question?") >= 2  # asked again after going back
+    assert "Blocks publication: a.one = No: Do something (contact: OSPO)" in text
+
+
+def test_condition_hides_the_question(screen: Screen, tmp_path: Path) -> None:
+    screen.pipe.send_text(ENTER + SPACE + ENTER + "text" + ENTER + DOWN + ENTER)
+    assert wizard(tmp_path) == 0
+    record = load_record(tmp_path)
+    assert record is not None and "b.cond" not in record.values()
+    assert "Conditional question?" not in screen.text()
+
+
+def test_ctrl_c_keeps_every_answer_and_the_next_run_resumes(tmp_path: Path) -> None:
+    buffer = io.StringIO()
+    with create_pipe_input() as pipe, create_app_session(input=pipe, output=PlainTextOutput(buffer)):
+        pipe.send_text(ENTER + CTRL_C)
+        with pytest.raises(KeyboardInterrupt):
+            wizard(tmp_path)
+    record = load_record(tmp_path)
+    assert record is not None and record.values() == {"a.one": "yes"}
+    resumed = io.StringIO()
+    with create_pipe_input() as pipe, create_app_session(input=pipe, output=PlainTextOutput(resumed)):
+        pipe.send_text(SPACE + ENTER + "done" + ENTER + DOWN + ENTER)
+        assert wizard(tmp_path) == 0
+    assert "First question?" not in resumed.getvalue()
+    record = load_record(tmp_path)
+    assert record is not None and record.values() == {"a.one": "yes", "a.two": ("x",), "b.text": "done"}
+
+
+def test_german_wizard_with_audit_evidence(screen: Screen, tmp_path: Path) -> None:
+    """The shipped guideline: the audit's suggestion shows and is the default answer."""
+    (tmp_path / "config.yml").write_text("password: Sup3rSecret!\n", encoding="utf-8")
+    screen.pipe.send_text(CTRL_C)
+    from checklist.commands.checklist import evidence
+    from checklist.guideline.model import load_guideline
+
+    suggestions = evidence(load_guideline(), tmp_path)
+    assert suggestions["secrets.tree"].value == "yes"
+    assert suggestions["secrets.tree"]("de").startswith("Audit: 1 Befund(e): SEC012 config.yml:1")
+    assert suggestions["data.personal"].value == "no"
+
+
+def test_text_answer_help_and_back(screen: Screen, tmp_path: Path) -> None:
+    screen.pipe.send_text(ENTER + SPACE + ENTER + "?" + ENTER + "<" + ENTER + ENTER + "final" + ENTER + DOWN + ENTER)
+    assert wizard(tmp_path) == 0
+    record = load_record(tmp_path)
+    assert record is not None and record.values()["b.text"] == "final"
+    assert "Free text" in screen.text()
