@@ -82,16 +82,32 @@ class Scanner:
     """Built once per run from the enabled rules; ``scan`` is called once per file."""
 
     def __init__(self, rules: Iterable[ContentRule], policy: Policy) -> None:
-        self.rules = list(rules)
+        self.rules = sorted(rules, key=lambda r: r.generic)  # specific rules first: they claim a value
         self.policy = policy
-        joined = "|".join(f"(?:{candidate})" for candidate in sorted({r.candidate for r in self.rules}))
+        distinct = sorted({r.candidate for r in self.rules})
+        joined = "|".join(f"(?:{candidate})" for candidate in distinct)
         self.candidates = re2.compile(joined.encode(), _options()) if self.rules else None
+        # Which candidates a window holds (one DFA call), so only their rules run there.
+        self.which = re2.Set.SearchSet(_options())
+        for candidate in distinct:
+            self.which.Add(candidate.encode())
+        self.which.Compile()
+        self.by_candidate = [[r for r in self.rules if r.candidate == c] for c in distinct]
+        self.filters = list({id(r.files): r.files for r in self.rules}.values())
+        self._applicable: dict[tuple[bool, ...], set[int]] = {}  # by the file-name predicates' results
+
+    def applicable(self, path: str) -> set[int]:
+        key = tuple(f(path) for f in self.filters)
+        found = self._applicable.get(key)
+        if found is None:
+            found = self._applicable[key] = {id(r) for r in self.rules if r.files(path)}
+        return found
 
     def scan(self, path: str, data: bytes) -> Iterator[Finding]:
         if self.candidates is None:
             return
-        rules = sorted((r for r in self.rules if r.files(path)), key=lambda r: r.generic)
-        if not rules:
+        applicable = self.applicable(path)
+        if not applicable:
             return
         seen: set[tuple[str, int]] = set()
         claimed: list[tuple[int, int]] = []
@@ -108,7 +124,10 @@ class Scanner:
             high = min(end + WINDOW, line_end if line_end != -1 else len(data))
             window = data[low:high]
             covered_to = high - WINDOW // 2 if high < len(data) and data[high : high + 1] != b"\n" else high
-            for rule in rules:
+            present = {id(rule) for index in self.which.Match(window) for rule in self.by_candidate[index]}
+            for rule in self.rules:
+                if id(rule) not in present or id(rule) not in applicable:
+                    continue
                 for match in rule.compiled.finditer(window):
                     absolute = low + match.start()
                     key = (rule.check.id, absolute)

@@ -331,6 +331,7 @@ def publiccode_valid(repo: Snapshot, config: AuditConfig) -> Iterator[Finding]:
     source=PUBLISH,
 )
 def template_leftovers(repo: Snapshot, config: AuditConfig) -> Iterator[Finding]:
+    placeholders = [(p, p.encode()) for p in config.policy.template_placeholders]
     for path in repo.paths():
         if not path.lower().endswith((".md", ".rst", ".txt", ".yml", ".yaml")) and path not in (
             "LICENSE",
@@ -339,10 +340,10 @@ def template_leftovers(repo: Snapshot, config: AuditConfig) -> Iterator[Finding]
             continue
         if path.startswith("LICENSES/"):
             continue  # REUSE keeps licence texts verbatim, placeholders included
-        text = repo.text(path)
-        if not text:
+        data = repo.read(path)
+        if not data:
             continue
-        for placeholder in config.policy.template_placeholders:
-            index = text.find(placeholder)
+        for placeholder, encoded in placeholders:
+            index = data.find(encoded)
             if index != -1:
-                yield hit(path, text.count("\n", 0, index) + 1, text=placeholder)
+                yield hit(path, data.count(b"\n", 0, index) + 1, text=placeholder)
