@@ -110,6 +110,12 @@ def new(
 @click.option("--select", multiple=True, metavar="ID", help="Run only these checks (id or prefix, e.g. SEC).")
 @click.option("--ignore", multiple=True, metavar="ID", help="Skip these checks (id or prefix).")
 @click.option("--list-checks", is_flag=True, help="List every check with its id, severity and source, and exit.")
+@click.option(
+    "--sbom", multiple=True, metavar="FILE", help="A CycloneDX JSON SBOM or package-lock.json to check (repeatable)."
+)
+@click.option(
+    "--python", "python_env", metavar="ENV", help="Also check the licences of an installed Python environment."
+)
 @LANG_OPTION
 @DEBUG_OPTION
 def audit(
@@ -120,6 +126,8 @@ def audit(
     select: tuple[str, ...],
     ignore: tuple[str, ...],
     list_checks: bool,
+    sbom: tuple[str, ...],
+    python_env: str | None,
     lang: Lang | None,
     debug: bool,
 ) -> None:
@@ -138,7 +146,15 @@ def audit(
     if list_checks:
         _finish(lambda: command.list_checks(chosen), chosen, debug)
     options = command.AuditOptions(
-        path=path, format=format_, output=output, fail_on=fail_on, select=select, ignore=ignore, lang=chosen
+        path=path,
+        format=format_,
+        output=output,
+        fail_on=fail_on,
+        select=select,
+        ignore=ignore,
+        sbom=tuple(str(Path(s).resolve()) for s in sbom),
+        python=str(Path(python_env).resolve()) if python_env else None,
+        lang=chosen,
     )
     _finish(lambda: command.run(options), chosen, debug)
 
@@ -251,3 +267,55 @@ def sign(path: Path, role: str, handle: str, guideline: Path | None, lang: Lang 
     chosen: Lang = lang or default_lang()
     options = _checklist_options(path, chosen, guideline)
     _finish(lambda: command.sign(options, role, handle), chosen, debug)  # type: ignore[arg-type]
+
+
+@main.command()
+@click.argument("path", required=False, default=".", type=click.Path(file_okay=False, path_type=Path))
+@click.option("--sbom", multiple=True, metavar="FILE", help="A CycloneDX JSON SBOM or package-lock.json (repeatable).")
+@click.option(
+    "--python",
+    "python_env",
+    metavar="ENV",
+    help="An installed Python environment (folder, its python, or site-packages).",
+)
+@click.option(
+    "--licence", "licence", metavar="SPDX", help="The project's licence (default: what its LICENSE shows, else MIT)."
+)
+@click.option("--policy", type=click.Path(dir_okay=False, path_type=Path), help="Another licence policy file.")
+@click.option("--format", "format_", type=click.Choice(["md", "json"]), default="md", help="Document format.")
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), help="Write the document to FILE.")
+@LANG_OPTION
+@DEBUG_OPTION
+def deps(
+    path: Path,
+    sbom: tuple[str, ...],
+    python_env: str | None,
+    licence: str | None,
+    policy: Path | None,
+    format_: str,
+    output: Path | None,
+    lang: Lang | None,
+    debug: bool,
+) -> None:
+    """Document every dependency and its licence, judged by the licence policy.
+
+    Reads the package-lock.json and CycloneDX SBOMs in PATH, the ones given
+    with --sbom and an environment given with --python, offline.
+
+    \b
+    Exit codes: 0 nothing denied; 1 a licence is denied; 2 bad input.
+    """
+    from checklist.commands import deps as command
+
+    chosen: Lang = lang or default_lang()
+    options = command.DepsOptions(
+        path=path,
+        sbom=sbom,
+        python=python_env,
+        licence=licence,
+        policy=policy,
+        format=format_,
+        output=output,
+        lang=chosen,
+    )
+    _finish(lambda: command.run(options), chosen, debug)

@@ -99,6 +99,7 @@ class AuditConfig:
     public_hosts: tuple[str, ...] = ()
     internal_hosts: tuple[str, ...] = ()
     sbom: tuple[str, ...] = ()
+    python: str | None = None
     licence_policy: str | None = None
     source: str | None = None
 
@@ -181,6 +182,7 @@ def load_config(root: Path, overrides: dict[str, Any] | None = None) -> AuditCon
         public_hosts=tuple(settings.get("public-hosts", [])),
         internal_hosts=tuple(settings.get("internal-hosts", [])),
         sbom=tuple(settings.get("sbom", [])),
+        python=settings.get("python"),
         licence_policy=settings.get("licence-policy"),
         source=source,
     )

@@ -61,9 +61,9 @@ CFG001 = Check(
 
 
 def file_check_modules() -> tuple[ModuleType, ...]:
-    from checklist.audit.checks import binary, licence, reuse, structure, workflows
+    from checklist.audit.checks import binary, dependencies, licence, reuse, structure, workflows
 
-    return (structure, licence, reuse, binary, workflows)
+    return (structure, licence, reuse, dependencies, binary, workflows)
 
 
 def file_checks() -> list[FileCheck]:

@@ -21,6 +21,8 @@ class AuditOptions:
     fail_on: str | None = None
     select: Sequence[str] = ()
     ignore: Sequence[str] = ()
+    sbom: Sequence[str] = ()
+    python: str | None = None
     lang: Lang = "en"
 
 
@@ -32,6 +34,10 @@ def overrides(options: AuditOptions) -> dict[str, Any]:
         given["select"] = list(options.select)
     if options.ignore:
         given["ignore"] = list(options.ignore)
+    if options.sbom:
+        given["sbom"] = list(options.sbom)
+    if options.python:
+        given["python"] = options.python
     return given
 
 

@@ -33,7 +33,7 @@ def test_ids_match_their_family_and_texts_are_complete() -> None:
 
 
 def test_docs_list_every_check() -> None:
-    """docs/checks.md embeds `lhm-oss audit --list-checks` for both languages; regenerate it when this fails."""
+    """docs/checks.md embeds `lhm-oss audit --list-checks` in both languages; `python scripts/checks_doc.py` regenerates it."""
     docs = (ROOT / "docs" / "checks.md").read_text(encoding="utf-8")
     for lang in ("en", "de"):
         buffer = io.StringIO()

@@ -204,8 +204,9 @@ def test_generated_repository_passes_the_audit(baked: tuple[Path, dict[str, Any]
     report = run_audit(Snapshot(root, config.max_file_size), config)
     errors = [f for f in report.active() if report.checks[f.rule].severity == Severity.ERROR]
     assert errors == []
-    # The only warnings a fresh repository may have: the template's default description, still unedited.
-    assert {f.rule for f in report.active()} <= {"STR012", "LIC003"}
+    # A fresh repository may only have: the template's default description, still unedited (warning), a licence
+    # other than MIT (note) and no dependency list yet (note).
+    assert {f.rule for f in report.active()} <= {"STR012", "LIC003", "DEP000"}
     assert {f.rule for f in report.active() if f.rule == "LIC003"} == (
         {"LIC003"} if context["license"] != "MIT" else set()
     )
