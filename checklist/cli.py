@@ -116,6 +116,7 @@ def new(
 @click.option(
     "--python", "python_env", metavar="ENV", help="Also check the licences of an installed Python environment."
 )
+@click.option("--history", is_flag=True, help="Also audit every blob in the git history, in one pass, with a verdict.")
 @LANG_OPTION
 @DEBUG_OPTION
 def audit(
@@ -128,6 +129,7 @@ def audit(
     list_checks: bool,
     sbom: tuple[str, ...],
     python_env: str | None,
+    history: bool,
     lang: Lang | None,
     debug: bool,
 ) -> None:
@@ -154,6 +156,7 @@ def audit(
         ignore=ignore,
         sbom=tuple(str(Path(s).resolve()) for s in sbom),
         python=str(Path(python_env).resolve()) if python_env else None,
+        history=history,
         lang=chosen,
     )
     _finish(lambda: command.run(options), chosen, debug)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import sys
 from functools import cache
 from importlib import resources
 from typing import Any
@@ -21,6 +22,9 @@ def load_schema(name: str) -> dict[str, Any]:
 
 def schema_errors(data: Any, name: str) -> list[str]:
     """Every violation as ``<place>: <problem>``, sorted by place; empty when valid."""
+    # rfc3987-syntax (which jsonschema[format] pulls in, e.g. through cyclonedx-bom) builds a grammar when it is
+    # imported, costing seconds per command; no schema here needs it, so jsonschema is told it is absent.
+    sys.modules.setdefault("rfc3987_syntax", None)  # type: ignore[arg-type]
     import jsonschema  # imported here: only commands that read data files pay for it
 
     validator = jsonschema.Draft202012Validator(load_schema(name), format_checker=jsonschema.FormatChecker())

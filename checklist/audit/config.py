@@ -75,8 +75,7 @@ def load_policy() -> Policy:
     import yaml
 
     text = resources.files("checklist.data").joinpath("audit-policy.yaml").read_text(encoding="utf-8")
-    data = yaml.safe_load(text)
-    schemas.validate(data, "audit-policy", "checklist/data/audit-policy.yaml")
+    data = yaml.safe_load(text)  # shipped data: tests/audit/test_config.py checks it against its schema
     return Policy(
         allowed_emails=tuple(data["allowed_emails"]),
         public_hosts=tuple(data["public_hosts"]),
@@ -160,7 +159,8 @@ def find_settings(root: Path) -> tuple[dict[str, Any], str | None]:
 def load_config(root: Path, overrides: dict[str, Any] | None = None) -> AuditConfig:
     """The repository's settings, checked against their schema, with command-line overrides on top."""
     settings, source = find_settings(root)
-    schemas.validate(settings, "audit-config", source or CONFIG_FILE)
+    if settings:
+        schemas.validate(settings, "audit-config", source or CONFIG_FILE)
     settings = {**settings, **(overrides or {})}
     waivers = []
     unreasoned = []

@@ -82,6 +82,9 @@ def all_checks(config: AuditConfig | None = None) -> dict[str, Check]:
     found = {fc.check.id: fc.check for fc in file_checks()}
     found.update({rule.check.id: rule.check for rule in content_rules(config)})
     found[CFG001.id] = CFG001
+    from checklist.audit.checks.history import CHECKS as HISTORY_CHECKS
+
+    found.update({check.id: check for check in HISTORY_CHECKS})
     return dict(sorted(found.items()))
 
 
@@ -94,16 +97,27 @@ def _content_findings(snapshot: Snapshot, rules: list[ContentRule], config: Audi
         yield from scanner.scan(path, data)
 
 
-def run_audit(snapshot: Snapshot, config: AuditConfig, extra: Iterable[Finding] = ()) -> Report:
-    """All enabled checks over one snapshot; waivers applied; nothing printed."""
+def run_audit(
+    snapshot: Snapshot, config: AuditConfig, extra: Iterable[Finding] = (), *, history: bool = False
+) -> Report:
+    """All enabled checks over one snapshot (and, with ``history``, over every blob in the git history)."""
     checks = all_checks(config)
     findings: list[Finding] = []
+    notes: list[Text] = []
     for file_check in file_checks():
         if config.enabled(file_check.check.id):
             findings.extend(dataclasses.replace(f, rule=file_check.check.id) for f in file_check.run(snapshot, config))
     rules = [rule for rule in content_rules(config) if config.enabled(rule.check.id)]
     findings.extend(_content_findings(snapshot, rules, config))
     findings.extend(extra)
+    history_ran: set[str] = set()
+    if history:
+        from checklist.audit.checks.history import CHECKS as HISTORY_CHECKS
+        from checklist.audit.checks.history import run_history
+
+        found, notes = run_history(snapshot.root, config, Scanner(content_rules(config), config.policy))
+        findings.extend(f for f in found if config.enabled(f.rule))
+        history_ran = {c.id for c in HISTORY_CHECKS if config.enabled(c.id)}
     findings.extend(CFG001.finding(config.source, rule=rule) for rule in config.unreasoned_waivers)
     waived = []
     for finding in findings:
@@ -111,9 +125,14 @@ def run_audit(snapshot: Snapshot, config: AuditConfig, extra: Iterable[Finding] 
         waived.append(dataclasses.replace(finding, waived=waiver.reason) if waiver else finding)
     ordered = sorted(waived, key=lambda f: (checks[f.rule].category.value, f.rule, f.path or "", f.line or 0))
     ran = {fc.check.id for fc in file_checks() if config.enabled(fc.check.id)} | {r.check.id for r in rules}
-    ran |= {f.rule for f in findings}
+    ran |= {f.rule for f in findings} | history_ran
     return Report(
-        root=str(snapshot.root), findings=tuple(ordered), checks=checks, files=len(snapshot), ran=frozenset(ran)
+        root=str(snapshot.root),
+        findings=tuple(ordered),
+        checks=checks,
+        files=len(snapshot),
+        notes=tuple(notes),
+        ran=frozenset(ran),
     )
 
 

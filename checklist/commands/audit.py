@@ -23,6 +23,7 @@ class AuditOptions:
     ignore: Sequence[str] = ()
     sbom: Sequence[str] = ()
     python: str | None = None
+    history: bool = False
     lang: Lang = "en"
 
 
@@ -49,7 +50,7 @@ def run(options: AuditOptions, *, write: Callable[[str], object] | None = None) 
 
     config = load_config(options.path, overrides(options))
     snapshot = Snapshot(options.path, config.max_file_size)
-    report = run_audit(snapshot, config)
+    report = run_audit(snapshot, config, history=options.history)
     render = renderer(options.format)
     if options.format == "terminal" and options.output is None and write is None and sys.stdout.isatty():
         from checklist.report.terminal import render as terminal

@@ -141,7 +141,12 @@ def evidence(guideline: Guideline, root: Path) -> dict[str, Any]:
     from checklist.guideline.evidence import suggestions
 
     config = load_config(root)
-    return suggestions(guideline, run_audit(Snapshot(root, config.max_file_size), config))
+    snapshot = Snapshot(root, config.max_file_size)
+    try:  # the history item's evidence comes from the history pass, in a git repository with commits
+        report = run_audit(snapshot, config, history=snapshot.is_git)
+    except UserError:
+        report = run_audit(snapshot, config)
+    return suggestions(guideline, report)
 
 
 def verify(options: ChecklistOptions, *, echo: Callable[[str], object] = print) -> int:

@@ -81,3 +81,14 @@ def test_settings_in_two_places_are_refused(tmp_path: Path) -> None:
     )
     with pytest.raises(UserError):
         load_config(root)
+
+
+def test_shipped_policy_passes_its_schema() -> None:
+    from importlib import resources
+
+    import yaml
+
+    from checklist import schemas
+
+    text = resources.files("checklist.data").joinpath("audit-policy.yaml").read_text(encoding="utf-8")
+    assert schemas.schema_errors(yaml.safe_load(text), "audit-policy") == []

@@ -122,3 +122,31 @@ def test_text_answer_help_and_back(screen: Screen, tmp_path: Path) -> None:
     record = load_record(tmp_path)
     assert record is not None and record.values()["b.text"] == "final"
     assert "Free text" in screen.text()
+
+
+def test_history_evidence_in_a_git_repository(tmp_path: Path) -> None:
+    import subprocess
+
+    from checklist.commands.checklist import evidence
+    from checklist.guideline.model import load_guideline
+
+    (tmp_path / "README.md").write_text("# Demo\n", encoding="utf-8")
+    subprocess.run(["git", "init", "-q", "-b", "main", str(tmp_path)], check=True)
+    subprocess.run(["git", "-C", str(tmp_path), "add", "-A"], check=True)
+    subprocess.run(
+        [
+            "git",
+            "-C",
+            str(tmp_path),
+            "-c",
+            "user.name=dev",
+            "-c",
+            "user.email=dev@users.noreply.github.com",
+            "commit",
+            "-qm",
+            "one",
+        ],
+        check=True,
+    )
+    suggestions = evidence(load_guideline(), tmp_path)
+    assert suggestions["secrets.history"].value == "history-clean"

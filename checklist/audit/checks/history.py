@@ -1,0 +1,360 @@
+"""The git history in one pass (HIS): every blob reachable from any ref, read once.
+
+1. ``git log --all --reverse --raw`` (no diffs: cheap) names, for every blob,
+   the commit and path where it entered the history, and the authors and
+   committers of every commit.
+2. ``git cat-file --batch-check`` gives the blobs' sizes; ``git cat-file
+   --batch`` streams the contents of those under the size cap. One process
+   each, never a process per commit, and a file unchanged across a thousand
+   commits is one blob, read once.
+3. The working tree's content rules (secrets, personal data, internal
+   references) run over each blob with the same scanner.
+
+Nothing is rewritten: the verdict says whether to publish a fresh history and
+gives the git commands for it. Git runs with the file-system monitor off, so
+no program configured in the audited repository is started.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import threading
+from collections import Counter
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+
+from checklist.audit.checks import PUBLISH
+from checklist.audit.config import AuditConfig
+from checklist.audit.model import Category, Check, Finding, Severity
+from checklist.audit.repo import display
+from checklist.audit.scan import Scanner
+from checklist.errors import UserError
+from checklist.i18n import Text
+
+GIT = ("git", "-c", "core.fsmonitor=false", "-c", "core.quotePath=false")
+ZERO = "0" * 40
+SOURCE = "https://docs.github.com/en/code-security/secret-scanning/working-with-secret-scanning-and-push-protection/removing-sensitive-data-from-a-repository"
+
+_WHERE = Text(
+    de="{rule} {value} in {file}: seit {commit} ({date}); in HEAD: {head_de}",
+    en="{rule} {value} in {file}: since {commit} ({date}); in HEAD: {head}",
+)
+_FRESH_HINT = Text(
+    de="Widerrufen Sie Geheimnisse und veröffentlichen Sie eine frische Historie (siehe Urteil am Ende des Berichts).",
+    en="Revoke secrets and publish a fresh history (see the verdict at the end of the report).",
+)
+
+HIS001 = Check(
+    "HIS001",
+    Category.HISTORY,
+    Severity.ERROR,
+    Text(de="Keine Geheimnisse in der Historie", en="No secrets in the history"),
+    _WHERE,
+    _FRESH_HINT,
+    SOURCE,
+)
+HIS002 = Check(
+    "HIS002",
+    Category.HISTORY,
+    Severity.WARNING,
+    Text(de="Keine personenbezogenen Daten in der Historie", en="No personal data in the history"),
+    _WHERE,
+    _FRESH_HINT,
+    SOURCE,
+)
+HIS003 = Check(
+    "HIS003",
+    Category.HISTORY,
+    Severity.WARNING,
+    Text(de="Keine internen Verweise in der Historie", en="No internal references in the history"),
+    _WHERE,
+    _FRESH_HINT,
+    SOURCE,
+)
+HIS004 = Check(
+    "HIS004",
+    Category.HISTORY,
+    Severity.WARNING,
+    Text(de="Keine großen oder binären Dateien in der Historie", en="No large or binary files in the history"),
+    Text(
+        de="{kind} ({size} Bytes) in {file}: seit {commit} ({date}); in HEAD: {head_de}",
+        en="{kind} ({size} bytes) in {file}: since {commit} ({date}); in HEAD: {head}",
+    ),
+    Text(
+        de="Große und binäre Dateien bleiben in jeder Kopie der Historie; eine frische Historie entfernt sie.",
+        en="Large and binary files stay in every copy of the history; a fresh history removes them.",
+    ),
+    PUBLISH,
+)
+HIS005 = Check(
+    "HIS005",
+    Category.HISTORY,
+    Severity.INFO,
+    Text(de="Gelöschte Dateien in der Historie", en="Deleted files in the history"),
+    Text(
+        de="Nicht mehr in HEAD, aber in der Historie (zuletzt in {commit}): prüfen Sie den Inhalt",
+        en="No longer in HEAD but in the history (last in {commit}): check what it held",
+    ),
+    Text(
+        de="Alles, was je committet wurde, wird mit der Historie veröffentlicht.",
+        en="Everything ever committed is published with the history.",
+    ),
+    PUBLISH,
+)
+HIS006 = Check(
+    "HIS006",
+    Category.HISTORY,
+    Severity.WARNING,
+    Text(de="Autoren-Adressen geprüft", en="Author addresses reviewed"),
+    Text(
+        de="{role_de} {name} <{email}> in {count} Commits: persönliche oder Dienstleister-Adresse?",
+        en="{role} {name} <{email}> in {count} commits: a personal or contractor address?",
+    ),
+    Text(
+        de="Pseudonyme sind erlaubt, wenn sie intern dokumentiert sind; persönliche Adressen verschwinden nur mit einer frischen Historie.",
+        en="Pseudonyms are allowed when recorded internally; personal addresses only go with a fresh history.",
+    ),
+    "https://opensource.muenchen.de/de/repositories.html",
+)
+CHECKS = (HIS001, HIS002, HIS003, HIS004, HIS005, HIS006)
+BY_FAMILY = {"SEC": HIS001, "PER": HIS002, "INT": HIS003}
+NEEDS_FRESH = {"HIS001", "HIS002", "HIS003", "HIS004", "HIS006"}
+
+CLEAN = Text(
+    de="Urteil zur Historie: sauber. Sie kann veröffentlicht werden.",
+    en="History verdict: clean. It can be published.",
+)
+FRESH = Text(
+    de=(
+        "Urteil zur Historie: frische Historie veröffentlichen. Widerrufen Sie zuerst jedes gefundene Geheimnis. "
+        "Dann, ohne etwas am bestehenden Repository zu ändern: "
+        'git checkout --orphan publication && git commit -m "Erste öffentliche Version" && '
+        "git push <öffentliches-remote> publication:main"
+    ),
+    en=(
+        "History verdict: publish a fresh history. First revoke every secret found. "
+        "Then, leaving the existing repository as it is: "
+        'git checkout --orphan publication && git commit -m "First public version" && '
+        "git push <public-remote> publication:main"
+    ),
+)
+
+
+@dataclass
+class Entered:
+    commit: str
+    time: int
+    path: str
+
+
+@dataclass
+class HistoryWalk:
+    entered: dict[str, Entered] = field(default_factory=dict)  # blob → where it entered, in order
+    last_seen: dict[str, str] = field(default_factory=dict)  # path → last commit that touched it
+    people: Counter[tuple[str, str, str]] = field(default_factory=Counter)  # (role, name, email)
+    commits: int = 0
+
+
+def _run(root: Path, *args: str, stdin: bytes | None = None) -> bytes:
+    try:
+        result = subprocess.run([*GIT, "-C", str(root), *args], input=stdin, capture_output=True, check=False)
+    except OSError as error:
+        raise UserError(
+            Text(de=f"git lässt sich nicht starten: {error}", en=f"git cannot be started: {error}")
+        ) from error
+    if result.returncode != 0:
+        problem = result.stderr.decode("utf-8", "replace").strip().splitlines()
+        raise UserError(
+            Text(
+                de=f"{root}: die Historie ist nicht lesbar ({problem[-1] if problem else 'git'})",
+                en=f"{root}: the history cannot be read ({problem[-1] if problem else 'git'})",
+            ),
+            Text(
+                de="--history braucht ein Git-Repository mit mindestens einem Commit.",
+                en="--history needs a git repository with at least one commit.",
+            ),
+        )
+    return result.stdout
+
+
+def walk(root: Path) -> HistoryWalk:
+    raw = _run(
+        root,
+        "log",
+        "--all",
+        "--reverse",
+        "--raw",
+        "-z",
+        "--no-renames",
+        "--no-abbrev",
+        "--diff-merges=first-parent",
+        "--format=%x01%H %at%x02%aN%x02%aE%x02%cN%x02%cE",
+    )
+    history = HistoryWalk()
+    for chunk in raw.split(b"\x01")[1:]:
+        header, _, rest = chunk.partition(b"\0")
+        head, author, author_email, committer, committer_email = header.decode("utf-8", "replace").split("\x02")
+        commit, _, stamp = head.partition(" ")
+        history.commits += 1
+        history.people[("author", author, author_email)] += 1
+        if (committer, committer_email) != (author, author_email):
+            history.people[("committer", committer, committer_email)] += 1
+        tokens = rest.lstrip(b"\n").split(b"\0")
+        for meta, raw_path in zip(tokens[0::2], tokens[1::2], strict=False):
+            if not meta.startswith(b":"):
+                continue
+            parts = meta[1:].decode().split(" ")
+            blob, status, mode = parts[3], parts[4], parts[1]
+            path = display(os.fsdecode(raw_path))
+            history.last_seen[path] = commit
+            if blob != ZERO and status != "D" and mode != "160000" and blob not in history.entered:
+                history.entered[blob] = Entered(commit, int(stamp or 0), path)
+    return history
+
+
+def head_tree(root: Path) -> dict[str, str]:
+    """Blob → path for every file in HEAD (empty for a repository without commits)."""
+    try:
+        raw = _run(root, "ls-tree", "-r", "-z", "--full-tree", "HEAD")
+    except UserError:
+        return {}
+    found = {}
+    for entry in raw.split(b"\0"):
+        if entry:
+            meta, _, path = entry.partition(b"\t")
+            _mode, kind, blob = meta.decode().split(" ")
+            if kind == "blob":
+                found[blob] = display(os.fsdecode(path))
+    return found
+
+
+def sizes(root: Path, blobs: list[str]) -> dict[str, int]:
+    raw = _run(root, "cat-file", "--batch-check=%(objectname) %(objectsize)", stdin="\n".join(blobs).encode() + b"\n")
+    found = {}
+    for line in raw.decode().splitlines():
+        name, _, size = line.partition(" ")
+        if size.isdigit():
+            found[name] = int(size)
+    return found
+
+
+def contents(root: Path, blobs: list[str]) -> Iterator[tuple[str, bytes]]:
+    """Each blob's bytes, streamed through one ``git cat-file --batch``."""
+    process = subprocess.Popen(
+        [*GIT, "-C", str(root), "cat-file", "--batch"], stdin=subprocess.PIPE, stdout=subprocess.PIPE
+    )
+    assert process.stdin is not None and process.stdout is not None
+
+    def feed() -> None:
+        assert process.stdin is not None
+        try:
+            for blob in blobs:
+                process.stdin.write(blob.encode() + b"\n")
+        finally:
+            process.stdin.close()
+
+    writer = threading.Thread(target=feed, daemon=True)
+    writer.start()
+    try:
+        for _ in blobs:
+            header = process.stdout.readline().split()
+            if len(header) < 3:
+                continue
+            size = int(header[2])
+            data = process.stdout.read(size)
+            process.stdout.read(1)
+            yield header[0].decode(), data
+    finally:
+        process.stdout.close()
+        process.wait()
+        writer.join()
+
+
+def _date(stamp: int) -> str:
+    return datetime.fromtimestamp(stamp, UTC).strftime("%Y-%m-%d")
+
+
+def _head(found: bool) -> tuple[str, str]:
+    """Whether a finding is still in HEAD, in English and German."""
+    return ("yes", "ja") if found else ("no", "nein")
+
+
+def run_history(root: Path, config: AuditConfig, scanner: Scanner) -> tuple[list[Finding], list[Text]]:
+    """Every HIS finding and the verdict; content findings deduplicated to where they first entered."""
+    history = walk(root)
+    head = head_tree(root)
+    order = list(history.entered)
+    blob_sizes = sizes(root, order) if order else {}
+    readable = [b for b in order if blob_sizes.get(b, 0) <= config.max_file_size]
+    findings: list[Finding] = []
+
+    def blob_finding(blob: str, kind: str, size: int) -> Finding:
+        where = history.entered[blob]
+        head_en, head_de = _head(blob in head)
+        return HIS004.finding(
+            where.path,
+            file=where.path,
+            kind=kind,
+            size=size,
+            commit=where.commit[:12],
+            date=_date(where.time),
+            head=head_en,
+            head_de=head_de,
+        )
+
+    content: dict[tuple[str, str, str], tuple[Finding, Entered]] = {}
+    in_head_keys: set[tuple[str, str, str]] = set()
+    for blob, data in contents(root, readable):
+        where = history.entered[blob]
+        if b"\0" in data[:8192]:
+            if blob not in head:  # binaries still in HEAD are BIN001's
+                findings.append(blob_finding(blob, "binary", len(data)))
+            continue
+        for found in scanner.scan(where.path, data):
+            if found.rule[:3] not in BY_FAMILY:
+                continue
+            key = (found.rule, where.path, dict(found.args).get("value", ""))
+            if blob in head:
+                in_head_keys.add(key)
+            content.setdefault(key, (found, where))
+    for key, (found, where) in content.items():
+        head_en, head_de = _head(key in in_head_keys)
+        findings.append(
+            BY_FAMILY[found.rule[:3]].finding(
+                where.path,
+                found.line,
+                rule=found.rule,
+                value=key[2],
+                file=where.path,
+                commit=where.commit[:12],
+                date=_date(where.time),
+                head=head_en,
+                head_de=head_de,
+            )
+        )
+    findings.extend(
+        blob_finding(b, "large file", blob_sizes[b]) for b in order if blob_sizes.get(b, 0) > config.max_file_size
+    )
+    head_paths = set(head.values())
+    for path, commit in sorted(history.last_seen.items()):
+        if path not in head_paths:
+            findings.append(HIS005.finding(path, commit=commit[:12]))
+    policy = config.policy
+    for (role, name, email), count in sorted(history.people.items()):
+        if not policy.email_allowed(email):
+            local, _, domain = email.partition("@")
+            findings.append(
+                HIS006.finding(
+                    None,
+                    role=role,
+                    role_de="Autor*in" if role == "author" else "Committer*in",
+                    name=name,
+                    email=f"{local[:1]}…@{domain}",
+                    count=count,
+                )
+            )
+    verdict = FRESH if any(f.rule in NEEDS_FRESH for f in findings) else CLEAN
+    return findings, [verdict]
