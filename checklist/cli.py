@@ -322,3 +322,80 @@ def deps(
         lang=chosen,
     )
     _finish(lambda: command.run(options), chosen, debug)
+
+
+@main.command()
+@click.argument("path", required=False, default=".", type=click.Path(file_okay=False, path_type=Path))
+@click.option(
+    "--template",
+    "template_source",
+    metavar="SOURCE",
+    help="The template's git repository (URL or path; default: the recorded one).",
+)
+@click.option(
+    "--to", metavar="REF", help="The template version to update to (tag, branch or commit; default: its newest)."
+)
+@click.option(
+    "--from",
+    "base",
+    metavar="REF",
+    help="The template version the repository came from (default: the recorded commit).",
+)
+@click.option(
+    "--answers",
+    "answers_file",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Answers to questions the template has gained since.",
+)
+@click.option("--dry-run", is_flag=True, help="Show the changes as a diff; change nothing.")
+@LANG_OPTION
+@DEBUG_OPTION
+def update(
+    path: Path,
+    template_source: str | None,
+    to: str | None,
+    base: str | None,
+    answers_file: Path | None,
+    dry_run: bool,
+    lang: Lang | None,
+    debug: bool,
+) -> None:
+    """Bring the repository at PATH up to the current template, keeping your edits.
+
+    A three-way merge per file between the template version the repository
+    records in .cruft.json, the repository, and the new template version.
+    Refuses a working tree with uncommitted changes.
+
+    \b
+    Exit codes: 0 updated (or up to date); 1 conflicts left to resolve; 2 bad input.
+    """
+    from checklist.commands import update as command
+
+    chosen: Lang = lang or default_lang()
+    options = command.UpdateOptions(
+        path=path, template=template_source, to=to, base=base, answers_file=answers_file, dry_run=dry_run, lang=chosen
+    )
+    _finish(lambda: command.run(options), chosen, debug)
+
+
+@main.command()
+@click.argument("inputs", nargs=-1, required=True, metavar="PATH...")
+@click.option("--format", "format_", type=click.Choice(["html", "json"]), default="html", help="Dashboard format.")
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), help="Write the dashboard to FILE.")
+@click.option("--workers", type=click.IntRange(min=1), help="Repositories audited at once (default: one per core).")
+@LANG_OPTION
+@DEBUG_OPTION
+def fleet(
+    inputs: tuple[str, ...], format_: str, output: Path | None, workers: int | None, lang: Lang | None, debug: bool
+) -> None:
+    """Audit many repositories and show them in one dashboard for the OSPO.
+
+    Each PATH is a local clone (audited here, in parallel), a JSON report made
+    by `lhm-oss audit --format json` in a repository's own CI, or a text file
+    listing either, one per line.
+    """
+    from checklist.commands import fleet as command
+
+    chosen: Lang = lang or default_lang()
+    options = command.FleetOptions(inputs=inputs, format=format_, output=output, workers=workers, lang=chosen)
+    _finish(lambda: command.run(options), chosen, debug)

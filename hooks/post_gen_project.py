@@ -12,10 +12,11 @@ from pathlib import Path
 # Single quotes on purpose: Jinja's tojson escapes ' so no answer can end the string.
 # fmt: off
 CONTEXT = json.loads(r'''{{ cookiecutter | tojson }}''')
+TEMPLATE_DIR = json.loads(r'''{{ lhm_template_dir() | tojson }}''')
 # fmt: on
 
-sys.path.insert(0, CONTEXT["_repo_dir"])
+sys.path.insert(0, TEMPLATE_DIR)
 
 from checklist.scaffold.finish import finish  # noqa: E402
 
-sys.exit(finish(Path.cwd(), CONTEXT))
+sys.exit(finish(Path.cwd(), {**CONTEXT, "_repo_dir": TEMPLATE_DIR}))

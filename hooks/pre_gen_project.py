@@ -13,17 +13,18 @@ from pathlib import Path
 # fmt: off
 CONTEXT = json.loads(r'''{{ cookiecutter | tojson }}''')
 RAW = json.loads(r'''{{ _cookiecutter | tojson }}''')
+TEMPLATE_DIR = json.loads(r'''{{ lhm_template_dir() | tojson }}''')
 # fmt: on
 
 # A checkout's own lhm-oss code comes first; an installed template finds the installed package.
-sys.path.insert(0, CONTEXT["_repo_dir"])
+sys.path.insert(0, TEMPLATE_DIR)
 
 from checklist.i18n import Text, default_lang  # noqa: E402
 from checklist.scaffold.answers import load_questions, template_code_in_overrides, validate_answers  # noqa: E402
 
 INVALID = Text(de="Ungültige Antwort", en="Invalid answer")
 
-TEMPLATE_JSON = Path(CONTEXT["_repo_dir"]) / "cookiecutter.json"
+TEMPLATE_JSON = Path(TEMPLATE_DIR) / "cookiecutter.json"
 questions = load_questions(TEMPLATE_JSON)
 problems = template_code_in_overrides(json.loads(TEMPLATE_JSON.read_text(encoding="utf-8")), RAW)
 problems += validate_answers(questions, CONTEXT)

@@ -39,7 +39,6 @@ class Category(StrEnum):
     BINARY = "binary"
     DEPENDENCY = "dependency"
     HISTORY = "history"
-    CONFIGURATION = "configuration"
 
 
 CATEGORY_NAMES: dict[Category, Text] = {
@@ -52,7 +51,6 @@ CATEGORY_NAMES: dict[Category, Text] = {
     Category.BINARY: Text(de="Binär- und große Dateien", en="Binary and large files"),
     Category.DEPENDENCY: Text(de="Abhängigkeiten", en="Dependencies"),
     Category.HISTORY: Text(de="Git-Historie", en="Git history"),
-    Category.CONFIGURATION: Text(de="Konfiguration", en="Configuration"),
 }
 
 
@@ -98,6 +96,7 @@ class Report:
     files: int
     notes: tuple[Text, ...] = ()
     ran: frozenset[str] = frozenset()  # the checks that ran (the rest were not selected or not applicable)
+    facts: Mapping[str, str] = field(default_factory=dict)  # template version, checklist state
 
     def active(self) -> list[Finding]:
         return [f for f in self.findings if f.waived is None]

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from types import ModuleType
 
 from checklist.audit.config import AuditConfig
+from checklist.audit.facts import repository_facts
 from checklist.audit.model import Category, Check, Finding, Report, Severity
 from checklist.audit.repo import Snapshot
 from checklist.audit.scan import ContentRule, Scanner
@@ -46,7 +47,7 @@ def hit(path: str | None = None, line: int | None = None, **args: object) -> Fin
 
 CFG001 = Check(
     "CFG001",
-    Category.CONFIGURATION,
+    Category.STRUCTURE,
     Severity.ERROR,
     Text(de="Ausnahme ohne Begründung", en="Waiver without a reason"),
     Text(
@@ -61,9 +62,9 @@ CFG001 = Check(
 
 
 def file_check_modules() -> tuple[ModuleType, ...]:
-    from checklist.audit.checks import binary, dependencies, licence, reuse, structure, workflows
+    from checklist.audit.checks import binary, dependencies, licence, reuse, structure, template, workflows
 
-    return (structure, licence, reuse, dependencies, binary, workflows)
+    return (structure, template, licence, reuse, dependencies, binary, workflows)
 
 
 def file_checks() -> list[FileCheck]:
@@ -133,6 +134,7 @@ def run_audit(
         files=len(snapshot),
         notes=tuple(notes),
         ran=frozenset(ran),
+        facts=repository_facts(snapshot),
     )
 
 

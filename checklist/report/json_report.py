@@ -34,6 +34,7 @@ def as_dict(report: Report, lang: Lang) -> dict[str, Any]:
         "tool": {"name": "lhm-oss", "version": __version__},
         "repository": PurePath(report.root).name,
         "files": report.files,
+        "facts": dict(report.facts),
         "summary": {
             **{severity.label: count for severity, count in sorted(counts.items(), reverse=True)},
             "waived": sum(1 for f in report.findings if f.waived is not None),

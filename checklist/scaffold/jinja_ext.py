@@ -9,6 +9,7 @@ these filters, never through hand-written quotes.
 * ``python_module``, ``java_segment``: names derived from the slug.
 * ``lhm_text(name)``: a canonical text (licence, code of conduct) from the
   template's ``template/texts`` folder, read verbatim.
+* ``lhm_template_dir()``: the template's folder as an absolute path.
 """
 
 from __future__ import annotations
@@ -45,10 +46,28 @@ def xml(value: Any) -> str:
 
 
 @pass_context
+def lhm_template_dir(context: Context) -> str:
+    """The template's folder as an absolute path.
+
+    cookiecutter passes ``_repo_dir`` as given on its command line, which may be
+    relative (``cookiecutter .``). It renders hooks with the template folder as
+    the working directory and files from inside the template's project folder,
+    so the folder holding cookiecutter.json is the working directory or its parent.
+    """
+    repo_dir = Path(context["cookiecutter"]["_repo_dir"])
+    if repo_dir.is_absolute():
+        return str(repo_dir)
+    here = Path.cwd()
+    for candidate in (here, here.parent):
+        if (candidate / "cookiecutter.json").is_file():
+            return str(candidate)
+    return str(repo_dir.resolve())
+
+
+@pass_context
 def lhm_text(context: Context, name: str) -> str:
     """A canonical text shipped with the template (``template/texts/<name>``)."""
-    repo_dir = Path(context["cookiecutter"]["_repo_dir"])
-    return (repo_dir / "template" / "texts" / name).read_text(encoding="utf-8")
+    return (Path(lhm_template_dir(context)) / "template" / "texts" / name).read_text(encoding="utf-8")
 
 
 class _HookFailureWithoutTraceback(logging.Filter):
@@ -76,3 +95,4 @@ class LhmExtension(Extension):
         environment.filters["python_module"] = python_module
         environment.filters["java_segment"] = java_segment
         environment.globals["lhm_text"] = lhm_text
+        environment.globals["lhm_template_dir"] = lhm_template_dir

@@ -46,6 +46,28 @@ def render_default(template: Path, key: str, answers: Mapping[str, Any]) -> Any:
     return render_variable(env, raw, dict(answers))
 
 
+def render_copy(template: Path, answers: Mapping[str, Any], output_dir: Path) -> Path:
+    """Render ``template`` with recorded answers into ``output_dir`` (for updates and drift: no git init).
+
+    Keys the template no longer knows are dropped, keys it has since added take their defaults.
+    """
+    known = set(_context(template)["cookiecutter"])
+    given = {k: v for k, v in answers.items() if k in known and not k.startswith("_")}
+    given["git_init"] = False
+    try:
+        produced = cookiecutter(str(template), no_input=True, extra_context=given, output_dir=str(output_dir))
+    except FailedHookException as error:
+        raise UserError(
+            Text(
+                de="Die Vorlage lehnt die aufgezeichneten Antworten ab.",
+                en="The template rejects the recorded answers.",
+            )
+        ) from error
+    except CookiecutterException as error:
+        raise UserError(Text(de=f"Erzeugen fehlgeschlagen: {error}", en=f"Rendering failed: {error}")) from error
+    return Path(produced)
+
+
 def generate(template: Path, answers: Mapping[str, Any], output_dir: Path) -> Path:
     """Generate the repository into ``output_dir/<slug>``, all or nothing.
 

@@ -11,7 +11,7 @@ from checklist.commands.audit import list_checks
 from tests.bakery import ROOT
 
 PREFIX = {
-    Category.STRUCTURE: "STR",
+    Category.STRUCTURE: "(?:STR|CFG|TPL)",
     Category.LICENCE: "LIC",
     Category.SECRET: "SEC",
     Category.PERSONAL_DATA: "PER",
@@ -20,8 +20,21 @@ PREFIX = {
     Category.BINARY: "BIN",
     Category.DEPENDENCY: "DEP",
     Category.HISTORY: "HIS",
-    Category.CONFIGURATION: "CFG",
 }
+
+
+def test_categories_are_the_documented_ones() -> None:
+    assert {c.value for c in Category} == {
+        "structure",
+        "licence",
+        "secret",
+        "personal-data",
+        "internal-reference",
+        "workflow",
+        "binary",
+        "dependency",
+        "history",
+    }
 
 
 def test_ids_match_their_family_and_texts_are_complete() -> None:

@@ -1,0 +1,35 @@
+"""Facts about a repository that are no findings: its template version and its checklist's state."""
+
+from __future__ import annotations
+
+from checklist.audit.repo import Snapshot
+from checklist.errors import UserError
+
+
+def repository_facts(snapshot: Snapshot) -> dict[str, str]:
+    from checklist.guideline.model import load_guideline
+    from checklist.guideline.record import RECORD_FILE, load_record
+    from checklist.guideline.verify import status
+    from checklist.lifecycle.source import read_recorded, template_version
+    from checklist.scaffold.location import template_root
+
+    facts: dict[str, str] = {}
+    try:
+        recorded = read_recorded(snapshot.root)
+    except UserError:
+        recorded = None
+    if recorded is not None:
+        facts["template_version"] = recorded.version or "?"
+        facts["template_installed"] = template_version(template_root()) or "?"
+    if RECORD_FILE not in snapshot.entries:
+        facts["checklist"] = "none"
+        return facts
+    try:
+        guideline = load_guideline()
+        state = status(guideline, load_record(snapshot.root, guideline))
+    except UserError:
+        facts["checklist"] = "broken"
+        return facts
+    facts["checklist"] = "complete" if state.complete else "incomplete"
+    facts["checklist_open"] = str(len(state.unanswered) + len(state.blocking) + len(state.missing_signoffs))
+    return facts

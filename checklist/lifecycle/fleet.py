@@ -1,0 +1,123 @@
+"""Many repositories at once: one row of facts per repository, for the OSPO's dashboard.
+
+An input is a local clone (audited here, in parallel), a JSON report that a
+repository's own CI made with ``lhm-oss audit --format json`` (aggregated, not
+re-audited), or a text file listing either, one per line.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from collections.abc import Iterable
+from concurrent.futures import ProcessPoolExecutor
+from pathlib import Path
+from typing import Any
+
+from checklist.audit.model import Category
+from checklist.errors import UserError
+from checklist.i18n import Text
+
+CATEGORIES = [c.value for c in Category]
+# Findings that mean a standard file is missing, and the file they name.
+MISSING_FILE_RULES = {"LIC001", "STR001", "STR004", "STR006", "STR008", "STR010", "TPL002"}
+
+
+def expand(inputs: Iterable[str]) -> list[str]:
+    """Folders and JSON reports as given; text files read as lists of them (blank lines and # comments skipped)."""
+    found: list[str] = []
+    for given in inputs:
+        path = Path(given)
+        if path.is_dir() or path.suffix == ".json":
+            found.append(str(path))
+        elif path.is_file():
+            base = path.parent
+            for line in path.read_text(encoding="utf-8").splitlines():
+                line = line.strip()
+                if line and not line.startswith("#"):
+                    entry = Path(line)
+                    found.append(str(entry if entry.is_absolute() else base / entry))
+        else:
+            raise UserError(Text(de=f"{given}: weder Ordner noch Datei", en=f"{given}: neither a folder nor a file"))
+    return found
+
+
+def row_from_report(data: dict[str, Any], source: str) -> dict[str, Any]:
+    """The dashboard row for one audit report (the JSON of ``lhm-oss audit --format json``)."""
+    errors = dict.fromkeys(CATEGORIES, 0)
+    warnings = 0
+    missing = []
+    for finding in data.get("findings", []):
+        if finding.get("waived"):
+            continue
+        if finding["severity"] == "error":
+            errors[finding["category"]] = errors.get(finding["category"], 0) + 1
+        elif finding["severity"] == "warning":
+            warnings += 1
+        if finding["rule"] in MISSING_FILE_RULES and finding.get("path"):
+            missing.append(finding["path"])
+    facts = data.get("facts", {})
+    return {
+        "name": data.get("repository") or Path(source).stem,
+        "source": source,
+        "template_version": facts.get("template_version"),
+        "template_current": facts.get("template_installed"),
+        "missing": sorted(set(missing)),
+        "errors": errors,
+        "error_total": sum(errors.values()),
+        "warnings": warnings,
+        "checklist": facts.get("checklist", "none"),
+        "checklist_open": int(facts.get("checklist_open", 0) or 0),
+        "problem": None,
+    }
+
+
+def audit_folder(path: str) -> dict[str, Any]:
+    """Audit one clone (in a worker process) and return its row; a failure becomes the row's problem."""
+    from checklist.audit.config import load_config
+    from checklist.audit.registry import run_audit
+    from checklist.audit.repo import Snapshot
+    from checklist.report.json_report import as_dict
+
+    try:
+        root = Path(path)
+        config = load_config(root)
+        report = run_audit(Snapshot(root, config.max_file_size), config)
+        return row_from_report(as_dict(report, "en"), path)
+    except UserError as error:
+        message = error.message if isinstance(error.message, str) else error.message.en
+        return {**row_from_report({}, path), "name": Path(path).name, "problem": message}
+
+
+def row_from_file(path: str) -> dict[str, Any]:
+    try:
+        data = json.loads(Path(path).read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as error:
+        raise UserError(
+            Text(
+                de=f"{path}: kein lesbarer Audit-Bericht ({error})", en=f"{path}: not a readable audit report ({error})"
+            )
+        ) from error
+    if not isinstance(data, dict) or "findings" not in data:
+        raise UserError(
+            Text(
+                de=f"{path}: kein Bericht von lhm-oss audit --format json",
+                en=f"{path}: not a report of lhm-oss audit --format json",
+            )
+        )
+    return row_from_report(data, path)
+
+
+def collect(inputs: Iterable[str], workers: int | None = None) -> list[dict[str, Any]]:
+    entries = expand(inputs)
+    reports = [e for e in entries if not Path(e).is_dir()]
+    folders = [e for e in entries if Path(e).is_dir()]
+    rows = [row_from_file(r) for r in reports]
+    if folders:
+        count = max(1, min(len(folders), workers or os.cpu_count() or 1))
+        if count == 1:
+            rows += [audit_folder(f) for f in folders]
+        else:
+            with ProcessPoolExecutor(max_workers=count) as pool:
+                rows += list(pool.map(audit_folder, folders))
+    return sorted(rows, key=lambda r: r["name"].lower())

@@ -1,0 +1,84 @@
+"""The template a repository was generated from, at the version it recorded or another one."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from checklist.errors import UserError
+from checklist.i18n import Text
+
+ANSWERS_FILE = ".cruft.json"
+
+
+@dataclass(frozen=True)
+class Recorded:
+    """What ``.cruft.json`` says about a generated repository."""
+
+    template: str
+    commit: str | None
+    version: str | None
+    answers: dict[str, Any]
+    data: dict[str, Any]
+
+
+def read_recorded(root: Path) -> Recorded | None:
+    path = root / ANSWERS_FILE
+    if not path.is_file() or path.is_symlink():
+        return None
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+        context = data["context"]["cookiecutter"]
+        template = data["template"]
+    except (json.JSONDecodeError, KeyError, TypeError, UnicodeDecodeError) as error:
+        raise UserError(
+            Text(de=f"{path}: keine gültige Antwortdatei ({error})", en=f"{path}: not a valid answers file ({error})")
+        ) from error
+    version = (data.get("lhm_oss") or {}).get("template_version")
+    return Recorded(template, data.get("commit"), version, dict(context), data)
+
+
+def git(*args: str, cwd: Path | None = None) -> str:
+    try:
+        result = subprocess.run(
+            ["git", "-c", "core.fsmonitor=false", *args], cwd=cwd, capture_output=True, text=True, check=False
+        )
+    except OSError as error:
+        raise UserError(
+            Text(de=f"git lässt sich nicht starten: {error}", en=f"git cannot be started: {error}")
+        ) from error
+    if result.returncode != 0:
+        problem = (result.stderr.strip().splitlines() or ["git failed"])[-1]
+        raise UserError(Text(de=f"git {args[0]}: {problem}", en=f"git {args[0]}: {problem}"))
+    return result.stdout.strip()
+
+
+def checkout(source: str, ref: str | None, into: Path) -> tuple[Path, str]:
+    """A copy of the template repository at ``ref`` (default: its HEAD), and the commit it is at."""
+    git("clone", "--quiet", "--no-checkout", source, str(into))
+    try:
+        git("checkout", "--quiet", ref or "HEAD", cwd=into)
+    except UserError as error:
+        raise UserError(
+            Text(
+                de=f"Die Vorlagen-Version {ref} gibt es in {source} nicht.",
+                en=f"The template version {ref} is not in {source}.",
+            ),
+            Text(
+                de="Nennen Sie das Repository der Vorlage mit --template (URL oder Pfad) oder die Version mit --from.",
+                en="Name the template's repository with --template (URL or path), or the version with --from.",
+            ),
+        ) from error
+    return into, git("rev-parse", "HEAD", cwd=into)
+
+
+def template_version(template: Path) -> str | None:
+    try:
+        data = json.loads((template / "cookiecutter.json").read_text(encoding="utf-8"))
+    except (OSError, json.JSONDecodeError):
+        return None
+    version = data.get("_template_version")
+    return str(version) if version is not None else None
