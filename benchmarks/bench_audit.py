@@ -16,11 +16,11 @@ from __future__ import annotations
 import argparse
 import shutil
 import site
-import statistics
 import subprocess
 import sys
-import time
 from pathlib import Path
+
+from timing import table, timed
 
 WORK = Path(__file__).resolve().parent / ".work"
 
@@ -51,12 +51,6 @@ def build_corpus(min_files: int) -> Path:
     return corpus
 
 
-def timed(command: str, cwd: Path) -> float:
-    start = time.perf_counter()
-    subprocess.run(command, cwd=cwd, shell=True, check=False, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    return time.perf_counter() - start
-
-
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--min-files", type=int, default=5000)
@@ -84,12 +78,8 @@ def main() -> None:
         times["detect-secrets scan"] = [
             timed(f"{detect} scan > /dev/null", corpus) for _ in range(args.detect_secrets_runs)
         ]
-    median = {name: statistics.median(values) for name, values in times.items()}
     print(f"Corpus: {files} tracked files, {size / 1e6:.0f} MB ({corpus.name})\n")
-    print("| command | median wall time (s) | runs |")
-    print("| --- | ---: | ---: |")
-    for name, value in median.items():
-        print(f"| `{name}` | {value:.3f} | {len(times[name])} |")
+    median = table(times)
     print()
     print(
         f"- lhm-oss audit / read all files: **{median['lhm-oss audit'] / median['read all files']:.1f}** (budget: at most 15)"

@@ -13,11 +13,11 @@ from __future__ import annotations
 
 import argparse
 import random
-import statistics
 import subprocess
 import sys
-import time
 from pathlib import Path
+
+from timing import table, timed
 
 WORK = Path(__file__).resolve().parent / ".work"
 WORDS = [
@@ -73,12 +73,6 @@ def build(commits: int) -> Path:
     return root
 
 
-def timed(command: str, cwd: Path) -> float:
-    start = time.perf_counter()
-    subprocess.run(command, cwd=cwd, shell=True, check=False, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    return time.perf_counter() - start
-
-
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--commits", type=int, default=10000)
@@ -96,12 +90,8 @@ def main() -> None:
     for _ in range(args.runs):
         for name, command in commands.items():
             times[name].append(timed(command, root))
-    median = {name: statistics.median(values) for name, values in times.items()}
     print(f"Repository: {count} commits ({root.name})\n")
-    print("| command | median wall time (s) | runs |")
-    print("| --- | ---: | ---: |")
-    for name, value in median.items():
-        print(f"| `{name}` | {value:.3f} | {len(times[name])} |")
+    median = table(times)
     ratio = median["lhm-oss audit --history --select HIS"] / median["git log -p --all"]
     print(f"\n- history audit / git log -p --all: **{ratio:.2f}** (budget: at most 3)")
 

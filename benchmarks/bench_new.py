@@ -13,21 +13,14 @@ from __future__ import annotations
 
 import argparse
 import shutil
-import statistics
-import subprocess
 import sys
 import tempfile
-import time
 from pathlib import Path
+
+from timing import table, timed
 
 ROOT = Path(__file__).resolve().parent.parent
 ANSWERS = ["project_name=Bench Project", "git_init=false"]
-
-
-def timed(command: list[str], cwd: Path) -> float:
-    start = time.perf_counter()
-    subprocess.run(command, cwd=cwd, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    return time.perf_counter() - start
 
 
 def main() -> None:
@@ -51,11 +44,7 @@ def main() -> None:
                 if run > 0:  # the first round warms caches and is dropped
                     times[name].append(elapsed)
                 shutil.rmtree(out, ignore_errors=True)
-    median = {name: statistics.median(values) for name, values in times.items()}
-    print(f"| command | median wall time (s), {runs} runs |")
-    print("| --- | ---: |")
-    for name, value in median.items():
-        print(f"| `{name}` | {value:.3f} |")
+    median = table(times)
     overhead = median["lhm-oss new --no-input"] / median["cookiecutter --no-input"]
     start_up = median["lhm-oss --help"] - median["python -c pass"]
     print()

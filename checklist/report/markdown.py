@@ -32,6 +32,28 @@ def location(finding: Finding) -> str:
     return f"`{cell(finding.path)}{':' + str(finding.line) if finding.line else ''}`"
 
 
+def summary(report: Report, lang: Lang) -> str:
+    """The closing sentence: files checked and findings by severity."""
+    counts = report.counts()
+    return SUMMARY(
+        lang,
+        files=report.files,
+        error=counts[Severity.ERROR],
+        warning=counts[Severity.WARNING],
+        info=counts[Severity.INFO],
+        waived=sum(1 for f in report.findings if f.waived is not None),
+    )
+
+
+def by_category(report: Report) -> list[tuple[Text, list[Finding]]]:
+    """The findings grouped by category, in the report's order, each with the category's name."""
+    groups: dict[str, list[Finding]] = {}
+    for finding in report.findings:
+        groups.setdefault(report.checks[finding.rule].category.value, []).append(finding)
+    names = {category.value: name for category, name in CATEGORY_NAMES.items()}
+    return [(names[category], findings) for category, findings in groups.items()]
+
+
 def row(report: Report, finding: Finding, lang: Lang) -> str:
     check = report.checks[finding.rule]
     message = finding.message(check, lang)
@@ -42,29 +64,11 @@ def row(report: Report, finding: Finding, lang: Lang) -> str:
 
 
 def render(report: Report, lang: Lang) -> str:
-    counts = report.counts()
-    waived = sum(1 for f in report.findings if f.waived is not None)
-    lines = [
-        f"# {TITLE(lang, name=PurePath(report.root).name)}",
-        "",
-        SUMMARY(
-            lang,
-            files=report.files,
-            error=counts[Severity.ERROR],
-            warning=counts[Severity.WARNING],
-            info=counts[Severity.INFO],
-            waived=waived,
-        ),
-        "",
-    ]
+    lines = [f"# {TITLE(lang, name=PurePath(report.root).name)}", "", summary(report, lang), ""]
     lines.extend(f"> {note(lang)}" for note in report.notes)
     if not report.findings:
         lines.append(CLEAN(lang))
-    by_category: dict[str, list[Finding]] = {}
-    for finding in report.findings:
-        by_category.setdefault(report.checks[finding.rule].category.value, []).append(finding)
-    for category, findings in by_category.items():
-        name = next(text for cat, text in CATEGORY_NAMES.items() if cat.value == category)
+    for name, findings in by_category(report):
         lines += ["", f"## {name(lang)} ({len(findings)})", "", HEADER(lang), "| --- | --- | --- | --- |"]
         lines.extend(row(report, f, lang) for f in findings)
     return "\n".join(lines) + "\n"

@@ -8,9 +8,9 @@ from pathlib import PurePath
 from rich.console import Console
 from rich.text import Text as RichText
 
-from checklist.audit.model import CATEGORY_NAMES, Finding, Report, Severity
+from checklist.audit.model import Report, Severity
 from checklist.i18n import Lang, Text
-from checklist.report.markdown import SEVERITY, SUMMARY, WAIVED
+from checklist.report.markdown import SEVERITY, WAIVED, by_category, summary
 
 STYLE = {Severity.ERROR: "bold red", Severity.WARNING: "yellow", Severity.INFO: "cyan"}
 CLEAN = Text(de="Keine Befunde: bereit für die Checkliste.", en="No findings: ready for the checklist.")
@@ -23,11 +23,7 @@ def render(report: Report, lang: Lang, *, color: bool = False, width: int = 100)
         file=buffer, force_terminal=color, no_color=not color, width=width, highlight=False, soft_wrap=True
     )
     console.print(RichText(f"lhm-oss audit: {PurePath(report.root).name}", style="bold"))
-    by_category: dict[str, list[Finding]] = {}
-    for finding in report.findings:
-        by_category.setdefault(report.checks[finding.rule].category.value, []).append(finding)
-    for category, findings in by_category.items():
-        name = next(text for cat, text in CATEGORY_NAMES.items() if cat.value == category)
+    for name, findings in by_category(report):
         console.print()
         console.print(RichText(f"{name(lang)} ({len(findings)})", style="bold underline"))
         hinted: set[str] = set()
@@ -49,18 +45,7 @@ def render(report: Report, lang: Lang, *, color: bool = False, width: int = 100)
     console.print()
     for note in report.notes:
         console.print(RichText(note(lang), style="italic"))
-    counts = report.counts()
-    waived = sum(1 for f in report.findings if f.waived is not None)
     if not report.active():
         console.print(RichText(CLEAN(lang), style="bold green"))
-    console.print(
-        SUMMARY(
-            lang,
-            files=report.files,
-            error=counts[Severity.ERROR],
-            warning=counts[Severity.WARNING],
-            info=counts[Severity.INFO],
-            waived=waived,
-        )
-    )
+    console.print(summary(report, lang))
     return buffer.getvalue()
