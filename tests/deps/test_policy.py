@@ -87,3 +87,9 @@ def test_policy_ids_must_be_spdx(tmp_path: Path) -> None:
     with pytest.raises(UserError) as error:
         load_policy(path)
     assert "not SPDX ids: MIT-ish" in error.value.render("en")
+
+
+def test_shipped_policy_passes_its_schema() -> None:
+    from checklist import schemas
+
+    assert schemas.schema_errors(yaml.safe_load(SHIPPED.read_text(encoding="utf-8")), "licence-policy") == []

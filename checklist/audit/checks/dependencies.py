@@ -45,12 +45,15 @@ def found_lists(repo: Snapshot) -> list[str]:
 
 @lru_cache(maxsize=4)
 def inventory(repo: Snapshot, config: AuditConfig) -> Inventory:
+    lists = found_lists(repo)
+    if not lists and not config.sbom and not config.python:
+        return Inventory((), (), ())  # nothing to judge: the policy is not even loaded
     policy = load_policy(Path(config.licence_policy) if config.licence_policy else None)
     project, _ = identified(repo)
     dependencies = []
     unreadable = []
     sources = []
-    for path in found_lists(repo):
+    for path in lists:
         try:
             dependencies += read_list(repo.entries[path].fs_path, path)
             sources.append(path)

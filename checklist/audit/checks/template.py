@@ -34,16 +34,19 @@ def _version(text: str | None) -> tuple[int, ...]:
 def drift(repo: Snapshot) -> tuple[str | None, str | None, tuple[str, ...], tuple[str, ...]]:
     """``(recorded version, installed version, missing files, differing files)``; empty when not generated."""
     from checklist.lifecycle.source import ANSWERS_FILE, read_recorded, template_version
-    from checklist.lifecycle.update import files
-    from checklist.scaffold import render
-    from checklist.scaffold.location import template_root
 
+    if ANSWERS_FILE not in repo.entries:
+        return None, None, (), ()
     try:
         recorded = read_recorded(repo.root)
     except UserError:
         return None, None, (), ()
-    if recorded is None or ANSWERS_FILE not in repo.entries:
+    if recorded is None:
         return None, None, (), ()
+    from checklist.lifecycle.update import files  # cookiecutter is imported only for generated repositories
+    from checklist.scaffold import render
+    from checklist.scaffold.location import template_root
+
     template = template_root()
     installed = template_version(template)
     with tempfile.TemporaryDirectory(prefix="lhm-oss-drift-") as tmp:
