@@ -399,3 +399,24 @@ def fleet(
     chosen: Lang = lang or default_lang()
     options = command.FleetOptions(inputs=inputs, format=format_, output=output, workers=workers, lang=chosen)
     _finish(lambda: command.run(options), chosen, debug)
+
+
+def _localise(command: click.Command, german: dict[str, str]) -> None:
+    """Put the German help texts (checklist/data/cli.de.json) on every command and option."""
+    import inspect
+
+    if command.help:
+        command.help = german.get(inspect.cleandoc(command.help), command.help)
+    for param in command.params:
+        if isinstance(param, click.Option) and param.help:
+            param.help = german.get(param.help, param.help)
+    if isinstance(command, click.Group):
+        for sub in command.commands.values():
+            _localise(sub, german)
+
+
+if default_lang() == "de":
+    import json
+    from importlib import resources
+
+    _localise(main, json.loads(resources.files("checklist.data").joinpath("cli.de.json").read_text(encoding="utf-8")))

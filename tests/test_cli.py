@@ -64,3 +64,41 @@ def test_default_language() -> None:
     assert default_lang({"LANG": "de_DE.UTF-8"}) == "de"
     assert default_lang({"LC_ALL": "C", "LANG": "de_DE.UTF-8"}) == "en"
     assert default_lang({}) == "en"
+
+
+def test_every_help_text_has_a_german_translation() -> None:
+    import inspect
+    import json
+
+    import click
+
+    from checklist.cli import main
+    from tests.bakery import ROOT
+
+    german = json.loads((ROOT / "checklist" / "data" / "cli.de.json").read_text(encoding="utf-8"))
+    missing = []
+
+    def walk(command: click.Command) -> None:
+        if command.help and inspect.cleandoc(command.help) not in german:
+            missing.append(command.name)
+        missing.extend(
+            f"{command.name} {p.name}"
+            for p in command.params
+            if isinstance(p, click.Option) and p.help and p.help not in german
+        )
+        if isinstance(command, click.Group):
+            for sub in command.commands.values():
+                walk(sub)
+
+    walk(main)
+    assert missing == []
+
+
+def test_help_in_german() -> None:
+    import os
+
+    env = {**os.environ, "LHM_OSS_LANG": "de"}
+    result = subprocess.run(
+        [sys.executable, "-m", "checklist", "checklist", "--help"], capture_output=True, text=True, env=env, check=False
+    )
+    assert "Die Checkliste zur Veröffentlichung" in result.stdout
