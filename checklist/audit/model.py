@@ -77,7 +77,6 @@ class Finding:
     line: int | None = None
     args: tuple[tuple[str, str], ...] = ()
     waived: str | None = None
-    origin: Mapping[str, str] = field(default_factory=dict, compare=False, hash=False)
 
     def message(self, check: Check, lang: Lang) -> str:
         return check.message(lang, **dict(self.args)) if self.args else check.message(lang)

@@ -24,7 +24,6 @@ def finding_dict(report: Report, finding: Finding, lang: Lang) -> dict[str, Any]
         "hint": check.hint(lang),
         "source": check.source,
         "waived": finding.waived,
-        **({"origin": dict(finding.origin)} if finding.origin else {}),
     }
 
 
