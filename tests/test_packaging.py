@@ -27,11 +27,12 @@ def test_wheel_ships_the_template_and_generates_from_it(tmp_path: Path) -> None:
     venv = tmp_path / "venv"
     assert run(sys.executable, "-m", "venv", "--system-site-packages", venv).returncode == 0
     python = venv / "bin" / "python"
-    assert run(python, "-m", "pip", "install", "-q", "--no-deps", wheel).returncode == 0
+    assert run(python, "-m", "pip", "install", "-q", "--no-deps", "--compile", wheel).returncode == 0
     work = tmp_path / "work"
     work.mkdir()
     result = run(python, "-m", "checklist", "new", "--no-input", "project_name=Aus dem Rad", cwd=work)
     assert result.returncode == 0, result.stderr
+    assert not list((work / "aus-dem-rad").rglob("__pycache__"))  # pip compiled the template's .py files
     record = json.loads((work / "aus-dem-rad" / ".cruft.json").read_text(encoding="utf-8"))
     assert record["commit"] is None  # an installed template records no unrelated commit
     assert record["template"] == "https://github.com/it-at-m/lhm-oss"

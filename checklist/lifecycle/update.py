@@ -53,7 +53,7 @@ class Plan:
 def files(root: Path) -> set[str]:
     found = set()
     for folder, dirs, names in os.walk(root):
-        dirs[:] = [d for d in dirs if d != ".git"]
+        dirs[:] = [d for d in dirs if d not in (".git", "__pycache__")]
         for name in names:
             relative = (Path(folder) / name).relative_to(root).as_posix()
             if relative not in SKIP:

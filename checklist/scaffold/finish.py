@@ -53,6 +53,9 @@ def unused_paths(answers: Mapping[str, Any]) -> list[str]:
 
 
 def remove_unused(root: Path, answers: Mapping[str, Any]) -> None:
+    # pip byte-compiles the template's Python files when it installs the wheel; no repository wants those.
+    for cache in sorted(root.rglob("__pycache__"), reverse=True):
+        shutil.rmtree(cache, ignore_errors=True)
     for relative in unused_paths(answers):
         path = root / relative
         if path.is_dir():
