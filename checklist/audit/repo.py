@@ -22,6 +22,11 @@ from checklist.errors import UserError
 from checklist.i18n import Text
 
 BINARY_SNIFF = 8192
+# The audited repository's own git configuration must start no program: core.fsmonitor names one
+# that git runs when it looks at the work tree (ls-files --others does).
+SAFE_GIT = ("git", "-c", "core.fsmonitor=false", "-c", "core.untrackedCache=false")
+# The same for programs that call git themselves (reuse): git reads configuration from the environment too.
+SAFE_GIT_ENVIRONMENT = {"GIT_CONFIG_COUNT": "1", "GIT_CONFIG_KEY_0": "core.fsmonitor", "GIT_CONFIG_VALUE_0": "false"}
 
 
 @dataclass(frozen=True)
@@ -42,11 +47,13 @@ def display(path: str) -> str:
 def _git_files(root: Path) -> list[str] | None:
     try:
         result = subprocess.run(
-            ["git", "-C", str(root), "ls-files", "-z", "--cached", "--others", "--exclude-standard", "--full-name"],
+            [*SAFE_GIT, "-C", str(root), "ls-files", "-z", "--cached", "--others", "--exclude-standard", "--full-name"],
             capture_output=True,
             check=False,
         )
-        top = subprocess.run(["git", "-C", str(root), "rev-parse", "--show-toplevel"], capture_output=True, check=False)
+        top = subprocess.run(
+            [*SAFE_GIT, "-C", str(root), "rev-parse", "--show-toplevel"], capture_output=True, check=False
+        )
     except OSError:
         return None
     if result.returncode != 0 or top.returncode != 0:

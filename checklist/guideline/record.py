@@ -40,7 +40,10 @@ def head_commit(root: Path) -> str | None:
     """The commit the answers are given for (git is asked; nothing in the repository runs)."""
     try:
         result = subprocess.run(
-            ["git", "-C", str(root), "rev-parse", "HEAD"], capture_output=True, text=True, check=False
+            ["git", "-c", "core.fsmonitor=false", "-C", str(root), "rev-parse", "HEAD"],
+            capture_output=True,
+            text=True,
+            check=False,
         )
     except OSError:
         return None

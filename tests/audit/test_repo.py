@@ -68,3 +68,24 @@ def test_undecodable_file_names_are_shown_escaped(tmp_path: Path) -> None:
 def test_not_a_folder_is_a_user_error(tmp_path: Path) -> None:
     with pytest.raises(UserError):
         Snapshot(tmp_path / "missing")
+
+
+def test_git_configuration_of_the_audited_repository_runs_nothing(tmp_path: Path) -> None:
+    """core.fsmonitor names a program git would start; the audit switches it off."""
+    marker = tmp_path / "ran"
+    script = tmp_path / "monitor.sh"
+    script.write_text(f"#!/bin/sh\ntouch {marker}\n", encoding="utf-8")
+    script.chmod(0o755)
+    root = make_repo(tmp_path / "repo", {"a.txt": "a", "REUSE.toml": "version = 1\n"})  # reuse calls git too
+    subprocess.run(["git", "-C", str(root), "config", "core.fsmonitor", str(script)], check=True)
+    subprocess.run(
+        ["git", "-C", str(root), "-c", "user.name=x", "-c", "user.email=x@example.org", "commit", "-qm", "x"],
+        check=True,
+    )
+    marker.unlink(missing_ok=True)
+    audit(root)
+    from checklist.audit.config import load_config
+    from checklist.audit.registry import run_audit
+
+    run_audit(Snapshot(root), load_config(root), history=True)
+    assert not marker.exists()

@@ -29,12 +29,12 @@ from pathlib import Path
 from checklist.audit.checks import PUBLISH
 from checklist.audit.config import AuditConfig
 from checklist.audit.model import Category, Check, Finding, Severity
-from checklist.audit.repo import display
+from checklist.audit.repo import SAFE_GIT, display
 from checklist.audit.scan import Scanner
 from checklist.errors import UserError
 from checklist.i18n import Text
 
-GIT = ("git", "-c", "core.fsmonitor=false", "-c", "core.quotePath=false")
+GIT = (*SAFE_GIT, "-c", "core.quotePath=false")
 ZERO = "0" * 40
 SOURCE = "https://docs.github.com/en/code-security/secret-scanning/working-with-secret-scanning-and-push-protection/removing-sensitive-data-from-a-repository"
 

@@ -7,6 +7,7 @@ reuse is GPL-3.0-or-later, so it is run as a separate program (``reuse lint
 from __future__ import annotations
 
 import json
+import os
 import shutil
 import subprocess
 import sys
@@ -17,7 +18,7 @@ from pathlib import Path
 from checklist.audit.config import AuditConfig
 from checklist.audit.model import Category, Finding, Severity
 from checklist.audit.registry import check, hit
-from checklist.audit.repo import Snapshot
+from checklist.audit.repo import SAFE_GIT_ENVIRONMENT, Snapshot
 from checklist.i18n import Text
 
 SOURCE = "https://reuse.software/spec-3.3/"
@@ -84,7 +85,12 @@ def reuse_lint(repo: Snapshot, config: AuditConfig) -> Iterator[Finding]:
     if command is None:
         return  # LIC011 says so
     result = subprocess.run(
-        [*command, "--root", ".", "lint", "--json"], cwd=repo.root, capture_output=True, text=True, check=False
+        [*command, "--root", ".", "lint", "--json"],
+        cwd=repo.root,
+        capture_output=True,
+        text=True,
+        check=False,
+        env={**os.environ, **SAFE_GIT_ENVIRONMENT},
     )
     try:
         report = json.loads(result.stdout)
