@@ -193,12 +193,6 @@ def checklist() -> None:
     """
 
 
-def _checklist_options(path: Path, lang: Lang, guideline: Path | None, **extra: object) -> object:
-    from checklist.commands.checklist import ChecklistOptions
-
-    return ChecklistOptions(path=path, lang=lang, guideline=guideline, **extra)  # type: ignore[arg-type]
-
-
 @checklist.command(hidden=True)
 @PATH_ARGUMENT
 @click.option(
@@ -218,8 +212,10 @@ def ask(
     from checklist.commands import checklist as command
 
     chosen: Lang = lang or default_lang()
-    options = _checklist_options(path, chosen, guideline, answers_file=answers_file, audit=not no_audit)
-    sys.exit(run_guarded(lambda: command.run(options), chosen, debug=debug, interrupted=command.INTERRUPTED))  # type: ignore[arg-type]
+    options = command.ChecklistOptions(
+        path=path, lang=chosen, guideline=guideline, answers_file=answers_file, audit=not no_audit
+    )
+    sys.exit(run_guarded(lambda: command.run(options), chosen, debug=debug, interrupted=command.INTERRUPTED))
 
 
 @checklist.command()
@@ -232,8 +228,8 @@ def verify(path: Path, guideline: Path | None, lang: Lang | None, debug: bool) -
     from checklist.commands import checklist as command
 
     chosen: Lang = lang or default_lang()
-    options = _checklist_options(path, chosen, guideline)
-    _finish(lambda: command.verify(options), chosen, debug)  # type: ignore[arg-type]
+    options = command.ChecklistOptions(path=path, lang=chosen, guideline=guideline)
+    _finish(lambda: command.verify(options), chosen, debug)
 
 
 @checklist.command()
@@ -250,8 +246,8 @@ def report(
     from checklist.commands import checklist as command
 
     chosen: Lang = lang or default_lang()
-    options = _checklist_options(path, chosen, guideline)
-    _finish(lambda: command.report(options, format_, output), chosen, debug)  # type: ignore[arg-type]
+    options = command.ChecklistOptions(path=path, lang=chosen, guideline=guideline)
+    _finish(lambda: command.report(options, format_, output), chosen, debug)
 
 
 @checklist.command()
@@ -268,8 +264,8 @@ def sign(path: Path, role: str, handle: str, guideline: Path | None, lang: Lang 
     from checklist.commands import checklist as command
 
     chosen: Lang = lang or default_lang()
-    options = _checklist_options(path, chosen, guideline)
-    _finish(lambda: command.sign(options, role, handle), chosen, debug)  # type: ignore[arg-type]
+    options = command.ChecklistOptions(path=path, lang=chosen, guideline=guideline)
+    _finish(lambda: command.sign(options, role, handle), chosen, debug)
 
 
 @main.command()
