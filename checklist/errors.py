@@ -26,6 +26,10 @@ EXIT_INTERNAL = 3
 EXIT_INTERRUPTED = 130
 EXIT_BROKEN_PIPE = 141
 
+NOT_A_TERMINAL = Text(
+    de="Die Eingabe ist kein Terminal, daher kann nicht gefragt werden.",
+    en="Standard input is not a terminal, so there is nobody to ask.",
+)
 _ERROR = Text(de="Fehler", en="Error")
 _HINT = Text(de="Hinweis", en="Hint")
 _INTERRUPTED = Text(

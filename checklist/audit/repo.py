@@ -19,14 +19,10 @@ from functools import cached_property
 from pathlib import Path
 
 from checklist.errors import UserError
+from checklist.git import SAFE_GIT
 from checklist.i18n import Text
 
 BINARY_SNIFF = 8192
-# The audited repository's own git configuration must start no program: core.fsmonitor names one
-# that git runs when it looks at the work tree (ls-files --others does).
-SAFE_GIT = ("git", "-c", "core.fsmonitor=false", "-c", "core.untrackedCache=false")
-# The same for programs that call git themselves (reuse): git reads configuration from the environment too.
-SAFE_GIT_ENVIRONMENT = {"GIT_CONFIG_COUNT": "1", "GIT_CONFIG_KEY_0": "core.fsmonitor", "GIT_CONFIG_VALUE_0": "false"}
 
 
 @dataclass(frozen=True)

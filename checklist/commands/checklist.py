@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from checklist.errors import EXIT_FINDINGS, EXIT_OK, UserError
+from checklist.errors import EXIT_FINDINGS, EXIT_OK, NOT_A_TERMINAL, UserError
 from checklist.fileio import atomic_write, load_mapping
 from checklist.guideline.model import Guideline, load_guideline
 from checklist.guideline.record import Record, load_record, record_path, save_record
@@ -19,10 +19,6 @@ from checklist.scaffold.answers import check_handle
 INTERRUPTED = Text(
     de="Abgebrochen. Die bisherigen Antworten sind gespeichert; lhm-oss checklist macht dort weiter.",
     en="Interrupted. The answers so far are saved; lhm-oss checklist carries on from there.",
-)
-NOT_A_TERMINAL = Text(
-    de="Die Eingabe ist kein Terminal, daher kann nicht gefragt werden.",
-    en="Standard input is not a terminal, so there is nobody to ask.",
 )
 NOT_A_TERMINAL_HINT = Text(
     de="Mit --answers DATEI werden die Antworten aus einer YAML- oder JSON-Datei übernommen.",

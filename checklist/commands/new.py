@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from checklist.errors import EXIT_FINDINGS, EXIT_OK, UserError
+from checklist.errors import EXIT_FINDINGS, EXIT_OK, NOT_A_TERMINAL, UserError
 from checklist.fileio import load_mapping
 from checklist.i18n import Lang, Text
 from checklist.scaffold.answers import Question, coerce, load_questions, unknown_keys, validate_answers
@@ -88,10 +88,6 @@ NEXT_STEPS = Text(
         "  4. Before publishing, go through the checklist: lhm-oss checklist\n"
         "Questions: opensource@muenchen.de"
     ),
-)
-NOT_A_TERMINAL = Text(
-    de="Die Eingabe ist kein Terminal, daher kann nicht gefragt werden.",
-    en="Standard input is not a terminal, so there is nobody to ask.",
 )
 NOT_A_TERMINAL_HINT = Text(
     de="Mit --no-input (und SCHLÜSSEL=WERT oder --answers DATEI) läuft lhm-oss new ohne Fragen.",

@@ -12,6 +12,7 @@ from typing import Any
 
 from checklist.errors import EXIT_FINDINGS, EXIT_OK, UserError
 from checklist.fileio import load_mapping
+from checklist.git import SAFE_GIT
 from checklist.i18n import Lang, Text
 
 
@@ -76,7 +77,7 @@ ACTIONS = {
 def _check_clean(root: Path, lang: Lang) -> None:
     try:
         status = subprocess.run(
-            ["git", "-c", "core.fsmonitor=false", "-C", str(root), "status", "--porcelain"],
+            [*SAFE_GIT, "-C", str(root), "status", "--porcelain"],
             capture_output=True,
             text=True,
             check=False,

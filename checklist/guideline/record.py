@@ -21,6 +21,7 @@ from typing import Any
 from checklist import __version__, schemas
 from checklist.errors import UserError
 from checklist.fileio import atomic_write, load_mapping
+from checklist.git import SAFE_GIT
 from checklist.guideline.model import Guideline, Value
 from checklist.i18n import Text
 
@@ -40,7 +41,7 @@ def head_commit(root: Path) -> str | None:
     """The commit the answers are given for (git is asked; nothing in the repository runs)."""
     try:
         result = subprocess.run(
-            ["git", "-c", "core.fsmonitor=false", "-C", str(root), "rev-parse", "HEAD"],
+            [*SAFE_GIT, "-C", str(root), "rev-parse", "HEAD"],
             capture_output=True,
             text=True,
             check=False,

@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from checklist.errors import UserError
+from checklist.git import SAFE_GIT
 from checklist.i18n import Text
 
 ANSWERS_FILE = ".cruft.json"
@@ -43,9 +44,7 @@ def read_recorded(root: Path) -> Recorded | None:
 
 def git(*args: str, cwd: Path | None = None) -> str:
     try:
-        result = subprocess.run(
-            ["git", "-c", "core.fsmonitor=false", *args], cwd=cwd, capture_output=True, text=True, check=False
-        )
+        result = subprocess.run([*SAFE_GIT, *args], cwd=cwd, capture_output=True, text=True, check=False)
     except OSError as error:
         raise UserError(
             Text(de=f"git lässt sich nicht starten: {error}", en=f"git cannot be started: {error}")

@@ -29,9 +29,10 @@ from pathlib import Path
 from checklist.audit.checks import PUBLISH
 from checklist.audit.config import AuditConfig
 from checklist.audit.model import Category, Check, Finding, Severity
-from checklist.audit.repo import SAFE_GIT, display
+from checklist.audit.repo import display
 from checklist.audit.scan import Scanner
 from checklist.errors import UserError
+from checklist.git import SAFE_GIT
 from checklist.i18n import Text
 
 GIT = (*SAFE_GIT, "-c", "core.quotePath=false")

@@ -18,7 +18,8 @@ from pathlib import Path
 from checklist.audit.config import AuditConfig
 from checklist.audit.model import Category, Finding, Severity
 from checklist.audit.registry import check, hit
-from checklist.audit.repo import SAFE_GIT_ENVIRONMENT, Snapshot
+from checklist.audit.repo import Snapshot
+from checklist.git import SAFE_GIT_ENVIRONMENT
 from checklist.i18n import Text
 
 SOURCE = "https://reuse.software/spec-3.3/"
