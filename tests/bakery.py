@@ -7,6 +7,7 @@ import re
 import shutil
 import subprocess
 import sys
+import sysconfig
 import tomllib
 import xml.etree.ElementTree as ET
 from collections.abc import Iterator
@@ -65,6 +66,22 @@ def structured(root: Path) -> list[Path]:
 
 def run(*command: str | Path, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
     return subprocess.run([str(c) for c in command], cwd=cwd, capture_output=True, text=True, check=False)
+
+
+def inner_venv(folder: Path) -> Path:
+    """A new virtual environment that sees this environment's packages; its python.
+
+    ``venv --system-site-packages`` inherits the *base* interpreter's packages,
+    not those of a virtual environment the tests run in, so a ``.pth`` file
+    names this environment's site-packages instead (works inside and outside a venv).
+    """
+    created = run(sys.executable, "-m", "venv", folder)
+    assert created.returncode == 0, created.stderr
+    python = folder / ("Scripts/python.exe" if sys.platform == "win32" else "bin/python")
+    inner = run(python, "-c", "import sysconfig; print(sysconfig.get_paths()['purelib'])").stdout.strip()
+    outer = {sysconfig.get_paths()["purelib"], sysconfig.get_paths()["platlib"]}
+    (Path(inner) / "_outer_environment.pth").write_text("\n".join(sorted(outer)) + "\n", encoding="utf-8")
+    return python
 
 
 def tool(name: str) -> str:

@@ -7,7 +7,7 @@ import sys
 import zipfile
 from pathlib import Path
 
-from tests.bakery import ROOT, run
+from tests.bakery import ROOT, inner_venv, run
 
 
 def test_wheel_ships_the_template_and_generates_from_it(tmp_path: Path) -> None:
@@ -25,8 +25,7 @@ def test_wheel_ships_the_template_and_generates_from_it(tmp_path: Path) -> None:
     ):
         assert expected in names
     venv = tmp_path / "venv"
-    assert run(sys.executable, "-m", "venv", "--system-site-packages", venv).returncode == 0
-    python = venv / "bin" / "python"
+    python = inner_venv(venv)
     assert run(python, "-m", "pip", "install", "-q", "--no-deps", "--compile", wheel).returncode == 0
     work = tmp_path / "work"
     work.mkdir()

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import shutil
-import sys
 from pathlib import Path
 from typing import Any
 
@@ -21,8 +20,7 @@ def bake(cookies: Any, **answers: Any) -> Path:
 def test_python_skeleton_installs_and_its_tests_pass(cookies: Any, tmp_path: Path) -> None:
     root = bake(cookies, stack="python", project_name="Zammad AI")
     venv = tmp_path / "venv"
-    assert bakery.run(sys.executable, "-m", "venv", "--system-site-packages", venv).returncode == 0
-    python = venv / "bin" / "python"
+    python = bakery.inner_venv(venv)
     install = bakery.run(python, "-m", "pip", "install", "--no-build-isolation", "--no-deps", "-q", root)
     assert install.returncode == 0, install.stdout + install.stderr
     tests = bakery.run(python, "-m", "pytest", "-q", "-p", "no:cacheprovider", cwd=root)
