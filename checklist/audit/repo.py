@@ -13,13 +13,12 @@ from __future__ import annotations
 
 import os
 import stat
-import subprocess
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
 
+from checklist import git
 from checklist.errors import UserError
-from checklist.git import SAFE_GIT
 from checklist.i18n import Text
 
 BINARY_SNIFF = 8192
@@ -41,25 +40,36 @@ def display(path: str) -> str:
 
 
 def _git_files(root: Path) -> list[str] | None:
+    """The files git lists (tracked, and untracked but not ignored); None outside a git work tree."""
     try:
-        result = subprocess.run(
-            [*SAFE_GIT, "-C", str(root), "ls-files", "-z", "--cached", "--others", "--exclude-standard", "--full-name"],
-            capture_output=True,
-            check=False,
-        )
-        top = subprocess.run(
-            [*SAFE_GIT, "-C", str(root), "rev-parse", "--show-toplevel"], capture_output=True, check=False
-        )
-    except OSError:
+        inside = git.text("rev-parse", "--is-bare-repository", "--show-toplevel", cwd=root).splitlines()
+    except git.GitError:
         return None
-    if result.returncode != 0 or top.returncode != 0:
+    if inside[:1] == ["true"]:
+        raise UserError(
+            Text(
+                de=f"{root} ist ein Bare-Repository ohne Arbeitsstand.",
+                en=f"{root} is a bare repository (no work tree).",
+            ),
+            Text(
+                de="Prüfen Sie einen Klon: git clone <repository> und dann lhm-oss audit <klon>.",
+                en="Audit a clone: git clone <repository>, then lhm-oss audit <clone>.",
+            ),
+        )
+    toplevel = Path(inside[1]).resolve() if len(inside) > 1 else root
+    if root != toplevel and toplevel not in root.parents:
+        raise UserError(
+            Text(
+                de=f"{root}: die Git-Einstellung core.worktree zeigt auf einen anderen Ordner ({display(str(toplevel))}).",
+                en=f"{root}: its git setting core.worktree points to another folder ({display(str(toplevel))}).",
+            ),
+            Text(de="Prüfen Sie einen frischen Klon.", en="Audit a fresh clone."),
+        )
+    try:
+        listed = git.run("ls-files", "-z", "--cached", "--others", "--exclude-standard", cwd=root)
+    except git.GitError:
         return None
-    toplevel = Path(os.fsdecode(top.stdout.strip()))
-    prefix = root.resolve().relative_to(toplevel.resolve()).as_posix() if root.resolve() != toplevel.resolve() else ""
-    names: list[str] = sorted({os.fsdecode(raw) for raw in result.stdout.split(b"\0") if raw})
-    if prefix:
-        names = [n[len(prefix) + 1 :] for n in names if n.startswith(prefix + "/")]
-    return names
+    return sorted({os.fsdecode(raw) for raw in listed.split(b"\0") if raw})
 
 
 def _walk_files(root: Path) -> list[str]:
@@ -95,6 +105,7 @@ class Snapshot:
         listed = _git_files(self.root)
         self.is_git = listed is not None
         self.entries: dict[str, Entry] = {}
+        self.submodules: list[str] = []  # folders git lists as one entry: other repositories, not read here
         names = listed if listed is not None else _walk_files(self.root)
         linked = _linked_folders(self.root, names)
         for name in names:
@@ -106,6 +117,9 @@ class Snapshot:
             except OSError:
                 continue  # tracked but deleted in the work tree
             is_link = stat.S_ISLNK(info.st_mode)
+            if stat.S_ISDIR(info.st_mode):
+                self.submodules.append(display(name))
+                continue
             if not is_link and not stat.S_ISREG(info.st_mode):
                 continue
             self.entries[display(name)] = Entry(display(name), fs_path, info.st_size, is_link)
@@ -157,4 +171,8 @@ class Snapshot:
 
     @cached_property
     def workflows(self) -> list[str]:
-        return [p for p in self.entries if p.startswith(".github/workflows/") and p.endswith((".yml", ".yaml"))]
+        return [
+            p
+            for p, entry in self.entries.items()
+            if p.startswith(".github/workflows/") and p.endswith((".yml", ".yaml")) and not entry.is_link
+        ]

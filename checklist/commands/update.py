@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import subprocess
 import sys
 import tempfile
 from collections.abc import Callable
@@ -10,9 +9,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from checklist import git
 from checklist.errors import EXIT_FINDINGS, EXIT_OK, UserError
 from checklist.fileio import load_mapping
-from checklist.git import SAFE_GIT
 from checklist.i18n import Lang, Text
 
 
@@ -76,17 +75,10 @@ ACTIONS = {
 
 def _check_clean(root: Path, lang: Lang) -> None:
     try:
-        status = subprocess.run(
-            [*SAFE_GIT, "-C", str(root), "status", "--porcelain"],
-            capture_output=True,
-            text=True,
-            check=False,
-        )
-    except OSError as error:
-        raise UserError(str(error)) from error
-    if status.returncode != 0:
-        raise UserError(T["not-git"](lang, path=root))
-    if status.stdout.strip():
+        changed = git.changed_files(root)
+    except git.GitError as error:
+        raise UserError(T["not-git"](lang, path=root)) from error
+    if changed:
         raise UserError(T["dirty"](lang, path=root), T["dirty-hint"])
 
 

@@ -12,16 +12,14 @@ its schema is reported with the place and never overwritten.
 
 from __future__ import annotations
 
-import subprocess
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
 
-from checklist import __version__, schemas
+from checklist import __version__, git, schemas
 from checklist.errors import UserError
 from checklist.fileio import atomic_write, load_mapping
-from checklist.git import SAFE_GIT
 from checklist.guideline.model import Guideline, Value
 from checklist.i18n import Text
 
@@ -40,16 +38,10 @@ def now() -> str:
 def head_commit(root: Path) -> str | None:
     """The commit the answers are given for (git is asked; nothing in the repository runs)."""
     try:
-        result = subprocess.run(
-            [*SAFE_GIT, "-C", str(root), "rev-parse", "HEAD"],
-            capture_output=True,
-            text=True,
-            check=False,
-        )
-    except OSError:
+        sha = git.text("rev-parse", "HEAD", cwd=root)
+    except git.GitError:
         return None
-    sha = result.stdout.strip()
-    return sha if result.returncode == 0 and len(sha) == 40 else None
+    return sha if len(sha) in (40, 64) else None
 
 
 @dataclass

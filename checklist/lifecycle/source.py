@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 import json
-import subprocess
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from checklist import git
 from checklist.errors import UserError
-from checklist.git import SAFE_GIT
 from checklist.i18n import Text
 
 ANSWERS_FILE = ".cruft.json"
@@ -42,24 +41,18 @@ def read_recorded(root: Path) -> Recorded | None:
     return Recorded(template, data.get("commit"), version, dict(context), data)
 
 
-def git(*args: str, cwd: Path | None = None) -> str:
+def _git(*args: str, cwd: Path | None = None) -> str:
     try:
-        result = subprocess.run([*SAFE_GIT, *args], cwd=cwd, capture_output=True, text=True, check=False)
-    except OSError as error:
-        raise UserError(
-            Text(de=f"git lässt sich nicht starten: {error}", en=f"git cannot be started: {error}")
-        ) from error
-    if result.returncode != 0:
-        problem = (result.stderr.strip().splitlines() or ["git failed"])[-1]
-        raise UserError(Text(de=f"git {args[0]}: {problem}", en=f"git {args[0]}: {problem}"))
-    return result.stdout.strip()
+        return git.text(*args, cwd=cwd)
+    except git.GitError as error:
+        raise UserError(Text(de=f"git {args[0]}: {error.problem}", en=f"git {args[0]}: {error.problem}")) from error
 
 
 def checkout(source: str, ref: str | None, into: Path) -> tuple[Path, str]:
     """A copy of the template repository at ``ref`` (default: its HEAD), and the commit it is at."""
-    git("clone", "--quiet", "--no-checkout", source, str(into))
+    _git("clone", "--quiet", "--no-checkout", "--", source, str(into))
     try:
-        git("checkout", "--quiet", ref or "HEAD", cwd=into)
+        _git("checkout", "--quiet", ref or "HEAD", "--", cwd=into)
     except UserError as error:
         raise UserError(
             Text(
@@ -71,7 +64,7 @@ def checkout(source: str, ref: str | None, into: Path) -> tuple[Path, str]:
                 en="Name the template's repository with --template (URL or path), or the version with --from.",
             ),
         ) from error
-    return into, git("rev-parse", "HEAD", cwd=into)
+    return into, _git("rev-parse", "HEAD", cwd=into)
 
 
 def template_version(template: Path) -> str | None:

@@ -21,12 +21,12 @@ from __future__ import annotations
 import difflib
 import json
 import os
-import subprocess
 import tempfile
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from checklist import git
 from checklist.lifecycle.source import ANSWERS_FILE, Recorded
 
 SKIP = {ANSWERS_FILE}
@@ -78,10 +78,8 @@ def merge3(ours: bytes, base: bytes, theirs: bytes) -> tuple[bytes, bool]:
             path = Path(tmp) / name
             path.write_bytes(data)
             paths.append(str(path))
-        result = subprocess.run(
-            ["git", "merge-file", "-p", "-L", "yours", "-L", "template (before)", "-L", "template (now)", *paths],
-            capture_output=True,
-            check=False,
+        result = git.complete(
+            "merge-file", "-p", "-L", "yours", "-L", "template (before)", "-L", "template (now)", *paths, cwd=Path(tmp)
         )
     if result.returncode < 0 or result.returncode > 127:
         raise RuntimeError(result.stderr.decode("utf-8", "replace"))

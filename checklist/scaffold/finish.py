@@ -7,12 +7,12 @@ from __future__ import annotations
 
 import json
 import shutil
-import subprocess
 import sys
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
+from checklist import git
 from checklist.scaffold.answers import java_segment, python_module
 
 ANSWERS_FILE = ".cruft.json"
@@ -82,13 +82,10 @@ def template_commit(repo_dir: str) -> str | None:
     must not record that project's commit.
     """
     try:
-        result = subprocess.run(
-            ["git", "-C", repo_dir, "rev-parse", "--show-toplevel", "HEAD"], capture_output=True, text=True, check=False
-        )
-    except OSError:
+        lines = git.text("rev-parse", "--show-toplevel", "HEAD", cwd=Path(repo_dir)).split()
+    except git.GitError:
         return None
-    lines = result.stdout.split()
-    if result.returncode != 0 or len(lines) != 2 or Path(lines[0]).resolve() != Path(repo_dir).resolve():
+    if len(lines) != 2 or Path(lines[0]).resolve() != Path(repo_dir).resolve():
         return None
     return lines[1]
 
@@ -122,17 +119,16 @@ def write_answers(root: Path, context: Mapping[str, Any]) -> None:
 def git_init(root: Path) -> str:
     """``git init`` and a first commit. Returns a note for the user ('' when all went well)."""
 
-    def git(*args: str) -> subprocess.CompletedProcess[str]:
-        return subprocess.run(["git", *args], cwd=root, capture_output=True, text=True, check=False)
-
     try:
-        if git("init", "-q", "-b", "main").returncode != 0:
-            return "git init failed; the files are generated, run 'git init' yourself."
-    except OSError:
-        return "git is not installed; the files are generated, run 'git init' yourself."
-    git("add", "-A")
-    commit = git("commit", "-q", "-m", "Initial commit from the lhm-oss template")
-    if commit.returncode != 0:
+        git.run("init", "-q", "-b", "main", cwd=root)
+    except git.GitError as error:
+        if error.returncode is None:
+            return "git is not installed; the files are generated, run 'git init' yourself."
+        return "git init failed; the files are generated, run 'git init' yourself."
+    try:
+        git.run("add", "-A", cwd=root)
+        git.run("commit", "-q", "-m", "Initial commit from the lhm-oss template", cwd=root)
+    except git.GitError:
         return (
             "git has no user name or e-mail configured, so the first commit was not made. "
             "Set them (git config user.name / user.email; a pseudonym is allowed) and run: git commit -m 'Initial commit'"

@@ -18,7 +18,6 @@ no program configured in the audited repository is started.
 from __future__ import annotations
 
 import os
-import subprocess
 import threading
 from collections import Counter
 from collections.abc import Iterator
@@ -26,16 +25,15 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 
+from checklist import git
 from checklist.audit.checks import PUBLISH
 from checklist.audit.config import AuditConfig
 from checklist.audit.model import Category, Check, Finding, Severity
 from checklist.audit.repo import display
 from checklist.audit.scan import Scanner
 from checklist.errors import UserError
-from checklist.git import SAFE_GIT
 from checklist.i18n import Text
 
-GIT = (*SAFE_GIT, "-c", "core.quotePath=false")
 ZERO = "0" * 40
 SOURCE = "https://docs.github.com/en/code-security/secret-scanning/working-with-secret-scanning-and-push-protection/removing-sensitive-data-from-a-repository"
 
@@ -161,24 +159,18 @@ class HistoryWalk:
 
 def _run(root: Path, *args: str, stdin: bytes | None = None) -> bytes:
     try:
-        result = subprocess.run([*GIT, "-C", str(root), *args], input=stdin, capture_output=True, check=False)
-    except OSError as error:
-        raise UserError(
-            Text(de=f"git lässt sich nicht starten: {error}", en=f"git cannot be started: {error}")
-        ) from error
-    if result.returncode != 0:
-        problem = result.stderr.decode("utf-8", "replace").strip().splitlines()
+        return git.run(*args, cwd=root, stdin=stdin)
+    except git.GitError as error:
         raise UserError(
             Text(
-                de=f"{root}: die Historie ist nicht lesbar ({problem[-1] if problem else 'git'})",
-                en=f"{root}: the history cannot be read ({problem[-1] if problem else 'git'})",
+                de=f"{root}: die Historie ist nicht lesbar ({error.problem})",
+                en=f"{root}: the history cannot be read ({error.problem})",
             ),
             Text(
                 de="--history braucht ein Git-Repository mit mindestens einem Commit.",
                 en="--history needs a git repository with at least one commit.",
             ),
-        )
-    return result.stdout
+        ) from error
 
 
 def walk(root: Path) -> HistoryWalk:
@@ -244,9 +236,7 @@ def sizes(root: Path, blobs: list[str]) -> dict[str, int]:
 
 def contents(root: Path, blobs: list[str]) -> Iterator[tuple[str, bytes]]:
     """Each blob's bytes, streamed through one ``git cat-file --batch``."""
-    process = subprocess.Popen(
-        [*GIT, "-C", str(root), "cat-file", "--batch"], stdin=subprocess.PIPE, stdout=subprocess.PIPE
-    )
+    process = git.popen("cat-file", "--batch", cwd=root)
     assert process.stdin is not None and process.stdout is not None
 
     def feed() -> None:

@@ -7,7 +7,6 @@ reuse is GPL-3.0-or-later, so it is run as a separate program (``reuse lint
 from __future__ import annotations
 
 import json
-import os
 import shutil
 import subprocess
 import sys
@@ -15,11 +14,11 @@ from collections.abc import Iterator
 from importlib.util import find_spec
 from pathlib import Path
 
+from checklist import git
 from checklist.audit.config import AuditConfig
 from checklist.audit.model import Category, Finding, Severity
 from checklist.audit.registry import check, hit
 from checklist.audit.repo import Snapshot
-from checklist.git import SAFE_GIT_ENVIRONMENT
 from checklist.i18n import Text
 
 SOURCE = "https://reuse.software/spec-3.3/"
@@ -91,7 +90,7 @@ def reuse_lint(repo: Snapshot, config: AuditConfig) -> Iterator[Finding]:
         capture_output=True,
         text=True,
         check=False,
-        env={**os.environ, **SAFE_GIT_ENVIRONMENT},
+        env=git.environment(),
     )
     try:
         report = json.loads(result.stdout)
