@@ -107,8 +107,13 @@ def new(
     default=None,
     help="Exit 1 when a finding reaches this severity (default: error, or fail-on in the configuration).",
 )
-@click.option("--select", multiple=True, metavar="ID", help="Run only these checks (id or prefix, e.g. SEC).")
-@click.option("--ignore", multiple=True, metavar="ID", help="Skip these checks (id or prefix).")
+@click.option(
+    "--select",
+    multiple=True,
+    metavar="ID",
+    help="Run only these checks (a family such as SEC, or an id such as SEC012).",
+)
+@click.option("--ignore", multiple=True, metavar="ID", help="Skip these checks (a family or an id).")
 @click.option("--list-checks", is_flag=True, help="List every check with its id, severity and source, and exit.")
 @click.option(
     "--sbom", multiple=True, metavar="FILE", help="A CycloneDX JSON SBOM or package-lock.json to check (repeatable)."

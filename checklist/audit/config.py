@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import fnmatch
 import tomllib
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cached_property
 from importlib import resources
@@ -16,7 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from checklist import schemas
-from checklist.audit.model import Severity
+from checklist.audit.model import Severity, family, selects
 from checklist.errors import UserError
 from checklist.i18n import Text
 
@@ -30,7 +31,7 @@ class Waiver:
     reason: str
 
     def covers(self, rule: str, path: str | None) -> bool:
-        if rule != self.rule and not rule.startswith(self.rule):
+        if not selects(self.rule, rule):
             return False
         if not self.paths:
             return True
@@ -102,9 +103,20 @@ class AuditConfig:
     licence_policy: str | None = None
     source: str | None = None
 
+    def selected(self, rule: str) -> bool:
+        return not self.select or any(selects(s, rule) for s in self.select)
+
+    def ignored(self, rule: str) -> bool:
+        return any(selects(i, rule) for i in self.ignore)
+
     def enabled(self, rule: str) -> bool:
-        selected = not self.select or any(rule.startswith(s) for s in self.select)
-        return selected and not any(rule.startswith(i) for i in self.ignore)
+        return self.selected(rule) and not self.ignored(rule)
+
+    def unknown_selectors(self, known: Iterable[str]) -> list[str]:
+        """Selectors and waiver rules that name no check and no family (bad input: nothing would be checked)."""
+        names = set(known) | {family(rule) for rule in known}
+        given = [*self.select, *self.ignore, *(w.rule for w in self.waivers), *self.unreasoned_waivers]
+        return sorted({s for s in given if s not in names})
 
     def waiver_for(self, rule: str, path: str | None) -> Waiver | None:
         return next((w for w in self.waivers if w.covers(rule, path)), None)
@@ -159,17 +171,20 @@ def find_settings(root: Path) -> tuple[dict[str, Any], str | None]:
 def load_config(root: Path, overrides: dict[str, Any] | None = None) -> AuditConfig:
     """The repository's settings, checked against their schema, with command-line overrides on top."""
     settings, source = find_settings(root)
-    if settings:
-        schemas.validate(settings, "audit-config", source or CONFIG_FILE)
     settings = {**settings, **(overrides or {})}
+    for key in ("select", "ignore"):
+        if isinstance(settings.get(key), list):
+            settings[key] = [str(s).strip().upper() for s in settings[key]]
+    if settings:  # command-line overrides pass the same schema as the file
+        schemas.validate(settings, "audit-config", source or "--select/--ignore/--fail-on")
     waivers = []
     unreasoned = []
     for entry in settings.get("waivers", []):
         reason = entry.get("reason", "").strip()
         if reason:
-            waivers.append(Waiver(entry["rule"], tuple(entry.get("paths", [])), reason))
+            waivers.append(Waiver(entry["rule"].strip().upper(), tuple(entry.get("paths", [])), reason))
         else:
-            unreasoned.append(entry["rule"])
+            unreasoned.append(entry["rule"].strip().upper())
     fail_on = settings.get("fail-on", "error")
     return AuditConfig(
         select=tuple(settings.get("select", [])),

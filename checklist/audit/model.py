@@ -2,17 +2,22 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from enum import IntEnum, StrEnum
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from checklist.i18n import Lang, Text
 
-if TYPE_CHECKING:
-    from checklist.audit.repo import Snapshot
 
-OSPO = "https://opensource.muenchen.de/"
+def family(rule: str) -> str:
+    """A check's family: the letters of its id (``SEC012`` → ``SEC``)."""
+    return rule.rstrip("0123456789")
+
+
+def selects(selector: str, rule: str) -> bool:
+    """A selector names a whole family (``SEC``) or a whole id (``SEC012``); never a prefix such as ``S``."""
+    return selector == rule or selector == family(rule)
 
 
 class Severity(IntEnum):
@@ -80,9 +85,6 @@ class Finding:
 
     def message(self, check: Check, lang: Lang) -> str:
         return check.message(lang, **dict(self.args)) if self.args else check.message(lang)
-
-
-CheckFunction = Callable[["Snapshot"], Iterator[Finding]]
 
 
 @dataclass(frozen=True)

@@ -7,15 +7,16 @@ Adding a family: write ``checks/<family>.py`` and add it to ``FILE_CHECK_MODULES
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from types import ModuleType
 
 from checklist.audit.config import AuditConfig
 from checklist.audit.facts import repository_facts
-from checklist.audit.model import Category, Check, Finding, Report, Severity
+from checklist.audit.model import Category, Check, Finding, Report, Severity, family
 from checklist.audit.repo import Snapshot
 from checklist.audit.scan import ContentRule, Scanner
+from checklist.errors import UserError
 from checklist.i18n import Text
 
 Run = Callable[[Snapshot, AuditConfig], Iterable[Finding]]
@@ -89,6 +90,23 @@ def all_checks(config: AuditConfig | None = None) -> dict[str, Check]:
     return dict(sorted(found.items()))
 
 
+def refuse_unknown_selectors(config: AuditConfig, checks: Mapping[str, Check]) -> None:
+    """An unknown id or family in --select, --ignore or a waiver is bad input: it would silently check nothing."""
+    unknown = config.unknown_selectors(checks)
+    if unknown:
+        families = ", ".join(sorted({family(rule) for rule in checks}))
+        raise UserError(
+            Text(
+                de=f"Unbekannte Prüfung(en): {', '.join(unknown)}",
+                en=f"Unknown check(s): {', '.join(unknown)}",
+            ),
+            Text(
+                de=f"Nennen Sie eine ganze Familie ({families}) oder eine ganze Id wie SEC012 (lhm-oss audit --list-checks).",
+                en=f"Name a whole family ({families}) or a whole id such as SEC012 (lhm-oss audit --list-checks).",
+            ),
+        )
+
+
 def _content_findings(snapshot: Snapshot, rules: list[ContentRule], config: AuditConfig) -> Iterator[Finding]:
     scanner = Scanner(rules, config.policy)
     for path in snapshot.paths():
@@ -103,6 +121,7 @@ def run_audit(
 ) -> Report:
     """All enabled checks over one snapshot (and, with ``history``, over every blob in the git history)."""
     checks = all_checks(config)
+    refuse_unknown_selectors(config, checks)
     findings: list[Finding] = []
     notes: list[Text] = []
     for file_check in file_checks():
@@ -114,9 +133,16 @@ def run_audit(
     history_ran: set[str] = set()
     if history:
         from checklist.audit.checks.history import CHECKS as HISTORY_CHECKS
-        from checklist.audit.checks.history import run_history
+        from checklist.audit.checks.history import history_check_for, run_history
 
-        found, notes = run_history(snapshot.root, config, Scanner(content_rules(config), config.policy))
+        # A content rule runs over the history when its history check is selected (or itself is) and it is not ignored.
+        history_rules = [
+            rule
+            for rule in content_rules(config)
+            if not config.ignored(rule.check.id)
+            and (config.selected(rule.check.id) or config.enabled(history_check_for(rule.check).id))
+        ]
+        found, notes = run_history(snapshot.root, config, Scanner(history_rules, config.policy))
         findings.extend(f for f in found if config.enabled(f.rule))
         history_ran = {c.id for c in HISTORY_CHECKS if config.enabled(c.id)}
     findings.extend(CFG001.finding(config.source, rule=rule) for rule in config.unreasoned_waivers)

@@ -13,9 +13,11 @@ from __future__ import annotations
 
 import os
 import stat
+from collections.abc import Callable, Hashable
 from dataclasses import dataclass
-from functools import cached_property
+from functools import cached_property, wraps
 from pathlib import Path
+from typing import Concatenate, ParamSpec, TypeVar
 
 from checklist import git
 from checklist.errors import UserError
@@ -124,6 +126,7 @@ class Snapshot:
                 continue
             self.entries[display(name)] = Entry(display(name), fs_path, info.st_size, is_link)
         self._cache: dict[str, bytes | None] = {}
+        self._facts: dict[tuple[Hashable, ...], object] = {}
 
     def __len__(self) -> int:
         return len(self.entries)
@@ -176,3 +179,24 @@ class Snapshot:
             for p, entry in self.entries.items()
             if p.startswith(".github/workflows/") and p.endswith((".yml", ".yaml")) and not entry.is_link
         ]
+
+
+P = ParamSpec("P")
+R = TypeVar("R")
+
+
+def snapshot_fact(function: Callable[Concatenate[Snapshot, P], R]) -> Callable[Concatenate[Snapshot, P], R]:
+    """Compute a fact about a snapshot once and keep it with the snapshot (no module-level cache).
+
+    Checks that need the same parsed file or tool run share it this way; the
+    fact goes when the snapshot goes.
+    """
+
+    @wraps(function)
+    def once(repo: Snapshot, *args: P.args, **kwargs: P.kwargs) -> R:
+        key = (function.__module__, function.__qualname__, *args, *sorted(kwargs.items()))
+        if key not in repo._facts:
+            repo._facts[key] = function(repo, *args, **kwargs)
+        return repo._facts[key]  # type: ignore[return-value]
+
+    return once  # type: ignore[return-value]

@@ -119,16 +119,19 @@ class Scanner:
             if start < covered_to:
                 continue
             # The window is the candidate's line, at most WINDOW bytes either side: tokens never span lines.
-            line_end = data.find(b"\n", end)
-            low = max(start - WINDOW, data.rfind(b"\n", 0, start) + 1)
+            # Both searches stop at the window's edge: on one long line they never scan it all (linear time).
+            line_end = data.find(b"\n", end, end + WINDOW)
+            low = max(start - WINDOW, data.rfind(b"\n", max(0, start - WINDOW), start) + 1)
             high = min(end + WINDOW, line_end if line_end != -1 else len(data))
             window = data[low:high]
+            # Matches that start before the previous window's covered end were enumerated there already.
+            resume = max(0, covered_to - low)
             covered_to = high - WINDOW // 2 if high < len(data) and data[high : high + 1] != b"\n" else high
             present = {id(rule) for index in self.which.Match(window) for rule in self.by_candidate[index]}
             for rule in self.rules:
                 if id(rule) not in present or id(rule) not in applicable:
                     continue
-                for match in rule.compiled.finditer(window):
+                for match in rule.compiled.finditer(window, resume):
                     absolute = low + match.start()
                     key = (rule.check.id, absolute)
                     if key in seen:
@@ -139,9 +142,9 @@ class Scanner:
                     if rule.generic and any(a < value_end and value_start < b for a, b in claimed):
                         continue
                     value = match.group(rule.value_group).decode("utf-8", "replace")
-                    line_start = data.rfind(b"\n", 0, absolute) + 1
-                    line_end = data.find(b"\n", absolute)
-                    line = data[line_start : line_end if line_end != -1 else len(data)]
+                    line_start = max(low, data.rfind(b"\n", low, absolute) + 1)
+                    line_end = data.find(b"\n", absolute, high)
+                    line = data[line_start : line_end if line_end != -1 else high]
                     if not rule.keep(value, line, path, self.policy):
                         continue
                     if absolute < counted_to:

@@ -9,9 +9,9 @@ from pathlib import Path
 from typing import Any
 
 from checklist.errors import EXIT_FINDINGS, EXIT_OK, NOT_A_TERMINAL, UserError
-from checklist.fileio import atomic_write, load_mapping
+from checklist.fileio import atomic_write, load_mapping, writable
 from checklist.guideline.model import Guideline, load_guideline
-from checklist.guideline.record import Record, load_record, record_path, save_record
+from checklist.guideline.record import Record, load_record, locked, record_path, save_record
 from checklist.guideline.verify import describe, status
 from checklist.i18n import Lang, Text
 from checklist.scaffold.answers import check_handle
@@ -49,6 +49,16 @@ def load(options: ChecklistOptions) -> tuple[Guideline, Record | None]:
             ),
             Text(de="Wählen Sie die Checkliste mit --guideline.", en="Choose the checklist with --guideline."),
         )
+    return guideline, record
+
+
+ANSWERS_WAIT = 60.0  # seconds a run with --answers or sign waits for another run on the same record
+
+
+def load_writable(options: ChecklistOptions) -> tuple[Guideline, Record | None]:
+    """:func:`load`, and the record's place checked before any question: writable, inside, no links."""
+    guideline, record = load(options)
+    writable(record_path(options.path))
     return guideline, record
 
 
@@ -98,15 +108,25 @@ def run(
     wizard: Callable[..., Record] | None = None,
     echo: Callable[[str], object] = print,
 ) -> int:
-    guideline, record = load(options)
-    record = record or Record.new(guideline, options.path)
-    record.guideline_version = guideline.version
     if options.answers_file is not None:
-        apply_answers(guideline, record, load_mapping(options.answers_file), options.path, options.lang)
-        save_record(options.path, record)
+        given = load_mapping(options.answers_file)
+        with locked(options.path, wait=ANSWERS_WAIT):
+            guideline, record = load_writable(options)
+            record = record or Record.new(guideline, options.path)
+            record.guideline_version = guideline.version
+            apply_answers(guideline, record, given, options.path, options.lang)
+            save_record(options.path, record)
         for line in describe(guideline, record, status(guideline, record), options.lang):
             echo(line)
         return EXIT_OK
+    with locked(options.path, wait=0):
+        return _wizard(options, wizard, echo)
+
+
+def _wizard(options: ChecklistOptions, wizard: Callable[..., Record] | None, echo: Callable[[str], object]) -> int:
+    guideline, record = load_writable(options)
+    record = record or Record.new(guideline, options.path)
+    record.guideline_version = guideline.version
     if wizard is None:
         if not sys.stdin.isatty():
             raise UserError(NOT_A_TERMINAL, NOT_A_TERMINAL_HINT)
@@ -171,7 +191,12 @@ SIGNED = Text(de="Freigegeben als {role} von {handle}.", en="Signed off as {role
 
 
 def sign(options: ChecklistOptions, role: str, handle: str, *, echo: Callable[[str], object] = print) -> int:
-    guideline, record = load(options)
+    with locked(options.path, wait=ANSWERS_WAIT):
+        return _sign(options, role, handle, echo)
+
+
+def _sign(options: ChecklistOptions, role: str, handle: str, echo: Callable[[str], object]) -> int:
+    guideline, record = load_writable(options)
     roles = guideline.roles()
     if role not in roles:
         raise UserError(

@@ -41,6 +41,16 @@ T = {
         de="In .cruft.json steht kein Commit der Vorlage; geben Sie die Ausgangsversion mit --from REF an.",
         en=".cruft.json records no template commit; name the version it came from with --from REF.",
     ),
+    "no-template": Text(
+        de="Dieses lhm-oss ist installiert, nicht aus einem Git-Klon der Vorlage gestartet.",
+        en="This lhm-oss is installed, not run from a git clone of the template.",
+    ),
+    "no-template-hint": Text(
+        de="Klonen Sie die Vorlage und nennen Sie den Klon: lhm-oss update --template PFAD "
+        "(die Adresse in .cruft.json wird nie von selbst geladen).",
+        en="Clone the template and name the clone: lhm-oss update --template PATH "
+        "(the address in .cruft.json is never fetched on its own).",
+    ),
     "up-to-date": Text(
         de="Schon auf dem Stand der Vorlage ({version}, {commit}).",
         en="Already up to date with the template ({version}, {commit}).",
@@ -82,16 +92,20 @@ def _check_clean(root: Path, lang: Lang) -> None:
         raise UserError(T["dirty"](lang, path=root), T["dirty-hint"])
 
 
-def _source(recorded_template: str, given: str | None) -> str:
-    """Where to clone the template from: given, else this checkout when it is the recorded one, else the record."""
+def _source(given: str | None, lang: Lang) -> str:
+    """Where the template comes from: ``--template``, else this checkout of lhm-oss.
+
+    Never the address recorded in ``.cruft.json``: that is data from the
+    repository being updated, and rendering a template runs its hooks.
+    """
     if given:
         return given
     from checklist.scaffold.location import template_root
 
     local = template_root()
-    if (local / ".git").exists() and recorded_template.rstrip("/").removesuffix(".git").endswith("it-at-m/lhm-oss"):
+    if (local / ".git").exists():
         return str(local)
-    return recorded_template
+    raise UserError(T["no-template"](lang), T["no-template-hint"])
 
 
 def _new_answers(
@@ -135,7 +149,7 @@ def run(options: UpdateOptions, *, echo: Callable[[str], object] = print, ask: C
         from checklist.ui.new_dialog import ask_one
 
         ask = ask_one
-    source = _source(recorded.template, options.template)
+    source = _source(options.template, lang)
     with tempfile.TemporaryDirectory(prefix="lhm-oss-update-") as tmp:
         old_template, old_commit = checkout(source, base, Path(tmp) / "template-old")
         new_template, new_commit = checkout(source, options.to, Path(tmp) / "template-new")

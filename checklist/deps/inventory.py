@@ -40,12 +40,27 @@ def _bad_file(path: Path, problem: str) -> UserError:
     return UserError(Text(de=f"{path}: {problem}", en=f"{path}: {problem}"))
 
 
-def _load_json(path: Path) -> Any:
+MAX_LIST_SIZE = 32 << 20  # bytes: a dependency list larger than this is refused, not read
+
+
+def _read_text(path: Path, limit: int) -> str:
+    """The file's text, refused before reading when it is larger than ``limit`` bytes."""
     try:
-        return json.loads(path.read_text(encoding="utf-8"))
+        size = path.stat().st_size
+        if size > limit:
+            raise _bad_file(path, f"{size} bytes, more than the {limit} bytes a dependency list may have")
+        return path.read_text(encoding="utf-8")
     except FileNotFoundError as error:
         raise _bad_file(path, "file not found") from error
-    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as error:
+    except (OSError, UnicodeDecodeError) as error:
+        raise _bad_file(path, f"not readable ({error})") from error
+
+
+def _load_json(path: Path, limit: int) -> tuple[Any, str]:
+    text = _read_text(path, limit)
+    try:
+        return json.loads(text), text
+    except json.JSONDecodeError as error:
         raise _bad_file(path, f"not readable JSON ({error})") from error
 
 
@@ -62,55 +77,62 @@ def _component_licence(component: dict[str, Any]) -> str | None:
     for entry in component.get("licenses") or []:
         if not isinstance(entry, dict):
             continue
-        if entry.get("expression"):
-            parts.append(f"({entry['expression']})")
-        licence = entry.get("license") or {}
-        if licence.get("id"):
+        if isinstance(entry.get("expression"), str) and entry["expression"].strip():
+            parts.append(entry["expression"].strip())
+        licence: dict[str, Any] = entry["license"] if isinstance(entry.get("license"), dict) else {}
+        if isinstance(licence.get("id"), str):
             parts.append(licence["id"])
-        elif licence.get("name"):
+        elif isinstance(licence.get("name"), str):
             parts.append(licence["name"])
     if not parts:
         return None
-    return parts[0].strip("()") if len(parts) == 1 else " OR ".join(parts)
+    return parts[0] if len(parts) == 1 else " OR ".join(f"({part})" if " " in part else part for part in parts)
 
 
-def read_cyclonedx(path: Path, shown: str) -> list[Dependency]:
-    data = _load_json(path)
+def read_cyclonedx(path: Path, shown: str, limit: int = MAX_LIST_SIZE) -> list[Dependency]:
+    data, _ = _load_json(path, limit)
     if not isinstance(data, dict) or data.get("bomFormat") != "CycloneDX":
         raise _bad_file(path, "not a CycloneDX JSON SBOM (bomFormat is not CycloneDX)")
 
     def walk(components: list[Any]) -> Iterator[Dependency]:
         for component in components:
-            if not isinstance(component, dict) or "name" not in component:
+            if not isinstance(component, dict) or not isinstance(component.get("name"), str):
                 continue
+            group = component.get("group") if isinstance(component.get("group"), str) else None
+            purl = component.get("purl") if isinstance(component.get("purl"), str) else None
             if component.get("type", "library") in ("library", "framework", "application", "container", "platform"):
                 yield Dependency(
-                    name=f"{component['group']}:{component['name']}" if component.get("group") else component["name"],
+                    name=f"{group}:{component['name']}" if group else component["name"],
                     version=str(component.get("version", "")),
-                    package=_purl_package(component.get("purl"), component["name"], component.get("group")),
+                    package=_purl_package(purl, component["name"], group),
                     licence=_component_licence(component),
                     source=shown,
                 )
-            yield from walk(component.get("components") or [])
+            children = component.get("components")
+            yield from walk(children if isinstance(children, list) else [])
 
-    return list(walk(data.get("components") or []))
+    components = data.get("components")
+    return list(walk(components if isinstance(components, list) else []))
 
 
-def read_package_lock(path: Path, shown: str) -> list[Dependency]:
-    data = _load_json(path)
+def read_package_lock(path: Path, shown: str, limit: int = MAX_LIST_SIZE) -> list[Dependency]:
+    data, text = _load_json(path, limit)
     if not isinstance(data, dict) or "lockfileVersion" not in data:
         raise _bad_file(path, "not an npm package-lock.json")
-    if data["lockfileVersion"] < 2 or "packages" not in data:
+    if (
+        not isinstance(data["lockfileVersion"], int)
+        or data["lockfileVersion"] < 2
+        or not isinstance(data.get("packages"), dict)
+    ):
         raise _bad_file(
             path, "lockfileVersion 1 carries no licences: run npm install with npm 7 or later, or give an SBOM"
         )
-    text = path.read_text(encoding="utf-8")
+    lines = _key_lines(text)
     found = []
     for key, entry in data["packages"].items():
         if not key or not isinstance(entry, dict) or entry.get("link"):
             continue
-        name = entry.get("name") or key.rsplit("node_modules/", 1)[-1]
-        index = text.find(f'"{key}"')
+        name = str(entry["name"]) if isinstance(entry.get("name"), str) else key.rsplit("node_modules/", 1)[-1]
         licence = entry.get("license")
         if isinstance(licence, dict):  # very old packages: {"type": "MIT", "url": …}
             licence = licence.get("type")
@@ -121,9 +143,28 @@ def read_package_lock(path: Path, shown: str) -> list[Dependency]:
                 package=f"npm/{name}",
                 licence=licence if isinstance(licence, str) else None,
                 source=shown,
-                line=text.count("\n", 0, index) + 1 if index != -1 else None,
+                line=lines.get(key),
             )
         )
+    return found
+
+
+PACKAGE_KEY = re.compile(r'^\s*"((?:[^"\\]|\\.)*)"\s*:\s*\{', re.MULTILINE)
+
+
+def _key_lines(text: str) -> dict[str, int]:
+    """The line of every ``"key": {`` in one pass (the packages of a lockfile), first occurrence kept."""
+    found: dict[str, int] = {}
+    line, counted_to = 1, 0
+    for match in PACKAGE_KEY.finditer(text):
+        line += text.count("\n", counted_to, match.start())
+        counted_to = match.start()
+        key = match.group(1)
+        if key not in found:
+            try:
+                found[json.loads(f'"{key}"')] = line
+            except json.JSONDecodeError:
+                continue
     return found
 
 

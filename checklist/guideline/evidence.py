@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from checklist.audit.model import Report
+from checklist.audit.model import Report, selects
 from checklist.guideline.model import Guideline
 from checklist.i18n import Lang, Text
 
@@ -29,10 +29,10 @@ def suggestions(guideline: Guideline, report: Report) -> dict[str, Suggestion]:
         if item.evidence is None:
             continue
         prefixes = item.evidence.checks
-        ran = sorted(c for c in report.ran if c.startswith(prefixes))
+        ran = sorted(c for c in report.ran if any(selects(s, c) for s in prefixes))
         if not ran:
             continue
-        hits = [f for f in report.active() if f.rule.startswith(prefixes)]
+        hits = [f for f in report.active() if any(selects(s, f.rule) for s in prefixes)]
         if hits:
             examples = ", ".join(
                 f"{f.rule} {f.path or ''}{':' + str(f.line) if f.line else ''}".strip() for f in hits[:3]

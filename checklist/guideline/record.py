@@ -12,6 +12,11 @@ its schema is reported with the place and never overwritten.
 
 from __future__ import annotations
 
+import hashlib
+import os
+import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from pathlib import Path
@@ -19,7 +24,7 @@ from typing import Any
 
 from checklist import __version__, git, schemas
 from checklist.errors import UserError
-from checklist.fileio import atomic_write, load_mapping
+from checklist.fileio import atomic_write, inside, load_mapping
 from checklist.guideline.model import Guideline, Value
 from checklist.i18n import Text
 
@@ -117,7 +122,36 @@ class Record:
 
 
 def record_path(root: Path) -> Path:
-    return root / RECORD_FILE
+    """Where the record is written: inside ``root``, never through a link (UserError, exit 2)."""
+    return inside(root, RECORD_FILE)
+
+
+RECORD_BUSY = Text(
+    de="{path} wird gerade von einem anderen lhm-oss checklist bearbeitet; versuchen Sie es danach noch einmal.",
+    en="{path} is being changed by another lhm-oss checklist; try again when it has finished.",
+)
+
+
+@contextmanager
+def locked(root: Path, *, wait: float) -> Iterator[None]:
+    """One writer at a time for a record: concurrent runs wait up to ``wait`` seconds, then fail clearly.
+
+    The lock file lives in the temporary folder (keyed by the record's path),
+    so nothing extra appears in the repository.
+    """
+    from filelock import FileLock, Timeout
+
+    path = record_path(root)
+    key = hashlib.sha256(os.fsencode(path.resolve())).hexdigest()[:16]
+    lock = FileLock(Path(tempfile.gettempdir()) / f"lhm-oss-record-{key}.lock")
+    try:
+        lock.acquire(timeout=wait)
+    except Timeout as error:
+        raise UserError(Text(de=RECORD_BUSY.de.format(path=path), en=RECORD_BUSY.en.format(path=path))) from error
+    try:
+        yield
+    finally:
+        lock.release()
 
 
 def _from_data(data: dict[str, Any]) -> Record:

@@ -33,11 +33,28 @@ def read_recorded(root: Path) -> Recorded | None:
         data = json.loads(path.read_text(encoding="utf-8"))
         context = data["context"]["cookiecutter"]
         template = data["template"]
-    except (json.JSONDecodeError, KeyError, TypeError, UnicodeDecodeError) as error:
+        version = (data.get("lhm_oss") or {}).get("template_version")
+        problem = next(
+            (
+                what
+                for what, ok in (
+                    ("context.cookiecutter is not a mapping", isinstance(context, dict)),
+                    ("template is not a text", isinstance(template, str)),
+                    ("commit is not a text", data.get("commit") is None or isinstance(data.get("commit"), str)),
+                    ("lhm_oss.template_version is not a text", version is None or isinstance(version, str)),
+                )
+                if not ok
+            ),
+            None,
+        )
+    except (json.JSONDecodeError, KeyError, TypeError, AttributeError, UnicodeDecodeError, OSError) as error:
+        problem = f"{type(error).__name__}: {error}"
+    if problem is not None:
         raise UserError(
-            Text(de=f"{path}: keine gültige Antwortdatei ({error})", en=f"{path}: not a valid answers file ({error})")
-        ) from error
-    version = (data.get("lhm_oss") or {}).get("template_version")
+            Text(
+                de=f"{path}: keine gültige Antwortdatei ({problem})", en=f"{path}: not a valid answers file ({problem})"
+            )
+        )
     return Recorded(template, data.get("commit"), version, dict(context), data)
 
 

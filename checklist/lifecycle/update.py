@@ -27,6 +27,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from checklist import git
+from checklist.fileio import atomic_write, inside
 from checklist.lifecycle.source import ANSWERS_FILE, Recorded
 
 SKIP = {ANSWERS_FILE}
@@ -107,8 +108,10 @@ def plan(root: Path, old: Path, new: Path) -> Plan:
 
 
 def apply(root: Path, changes: Iterable[Change]) -> None:
-    for change in changes:
-        target = root / change.path
+    """Write the planned changes; every path is checked before the first one is written."""
+    changes = list(changes)
+    targets = [inside(root, change.path) for change in changes]
+    for change, target in zip(changes, targets, strict=True):
         if change.action == "delete":
             target.unlink()
         elif change.content is not None:
@@ -138,6 +141,4 @@ def record(root: Path, recorded: Recorded, answers: dict[str, object], commit: s
     data["context"] = {"cookiecutter": {**answers, "_template": recorded.answers.get("_template", recorded.template)}}
     data["lhm_oss"] = {**(data.get("lhm_oss") or {}), "template_version": version}
     text = json.dumps(data, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
-    from checklist.fileio import atomic_write
-
-    atomic_write(root / ANSWERS_FILE, text)
+    atomic_write(inside(root, ANSWERS_FILE), text)

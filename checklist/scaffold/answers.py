@@ -90,6 +90,10 @@ JAVA_KEYWORDS = frozenset(
         "yield",
     ]
 )
+TEMPLATE_CODE = Text(
+    de="darf die Zeichenfolgen {{, {% und {# nicht enthalten (Antworten sind Daten, kein Vorlagen-Code)",
+    en="must not contain {{, {% or {# (answers are data, not template code)",
+)
 MAX_TEXT = 300
 MAX_DESCRIPTION = 150
 
@@ -173,10 +177,7 @@ def _free_text(value: str, *, required: bool = True, limit: int = MAX_TEXT) -> T
             en="must not contain line breaks or control characters",
         )
     if any(marker in value for marker in JINJA_MARKERS):
-        return Text(
-            de="darf die Zeichenfolgen {{, {% und {# nicht enthalten (Antworten sind Daten, kein Vorlagen-Code)",
-            en="must not contain {{, {% or {# (answers are data, not template code)",
-        )
+        return TEMPLATE_CODE
     return None
 
 
@@ -270,6 +271,8 @@ def check_answer(question: Question, value: Any) -> Text | None:
         return Text(de=f"„{value}“ ist keine der Möglichkeiten: {options}", en=f"'{value}' is not one of: {options}")
     if not isinstance(value, str):
         return Text(de="erwartet einen Text", en="expects a text")
+    if any(marker in value for marker in JINJA_MARKERS):
+        return TEMPLATE_CODE
     validator = VALIDATORS.get(question.key, check_text)
     return validator(value)
 
@@ -284,6 +287,8 @@ def coerce(question: Question, value: Any) -> Any:
     Booleans accept yes/no, ja/nein, true/false, on/off, 1/0; anything else is
     left as it is for :func:`check_answer` to reject.
     """
+    if question.is_bool and isinstance(value, int) and not isinstance(value, bool) and value in (0, 1):
+        return bool(value)
     if question.is_bool and isinstance(value, str):
         lowered = value.strip().lower()
         if lowered in _TRUE:

@@ -20,6 +20,32 @@ from cookiecutter.prompt import prompt_for_config, render_variable
 
 from checklist.errors import UserError
 from checklist.i18n import Text
+from checklist.scaffold.answers import Problem, load_questions, validate_answers
+
+
+class InvalidAnswersError(UserError):
+    """Answers that fail the template's validators; nothing was rendered."""
+
+    def __init__(self, problems: list[Problem]) -> None:
+        self.problems = problems
+        super().__init__(
+            Text(
+                de="Ungültige Antworten, nichts wurde erzeugt:\n  " + "\n  ".join(p("de") for p in problems),
+                en="Invalid answers, nothing was rendered:\n  " + "\n  ".join(p("en") for p in problems),
+            )
+        )
+
+
+def refuse_invalid(template: Path, answers: Mapping[str, Any]) -> None:
+    """Every answer passes the validators before cookiecutter sees it: answers are data, never template code.
+
+    cookiecutter renders each answer with Jinja before any hook runs, so a
+    value such as ``{{ cycler.__init__.__globals__.os.system(…) }}`` must be
+    refused here, for new answers and recorded ones alike.
+    """
+    problems = validate_answers(load_questions(template / "cookiecutter.json"), answers)
+    if problems:
+        raise InvalidAnswersError(problems)
 
 
 def _context(template: Path, overrides: Mapping[str, Any] | None = None) -> dict[str, Any]:
@@ -54,6 +80,7 @@ def render_copy(template: Path, answers: Mapping[str, Any], output_dir: Path) ->
     known = set(_context(template)["cookiecutter"])
     given = {k: v for k, v in answers.items() if k in known and not k.startswith("_")}
     given["git_init"] = False
+    refuse_invalid(template, given)
     try:
         produced = cookiecutter(str(template), no_input=True, extra_context=given, output_dir=str(output_dir))
     except FailedHookException as error:
@@ -75,6 +102,7 @@ def generate(template: Path, answers: Mapping[str, Any], output_dir: Path) -> Pa
     complete repository is moved into place, so an error or Ctrl-C leaves
     nothing half-written.
     """
+    refuse_invalid(template, answers)
     target = output_dir / str(answers["project_slug"])
     if target.exists():
         raise UserError(

@@ -6,7 +6,7 @@ import subprocess
 from pathlib import Path
 
 from checklist.audit.config import load_config
-from checklist.audit.model import Finding, Report
+from checklist.audit.model import Finding, Report, family
 from checklist.audit.registry import run_audit
 from checklist.audit.repo import Snapshot
 
@@ -42,7 +42,8 @@ def make_repo(root: Path, files: dict[str, str | bytes], *, git: bool = True, co
 
 
 def audit(root: Path, select: str | None = None) -> Report:
-    config = load_config(root, {"select": [select]} if select else None)
+    """The audit, with only the family of ``select`` (``LIC00`` → ``LIC``) run."""
+    config = load_config(root, {"select": [family(select)]} if select else None)
     return run_audit(Snapshot(root, config.max_file_size), config)
 
 

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass
-from functools import lru_cache
 from pathlib import Path
 
 from checklist.audit.checks import LICENCES
@@ -18,7 +17,7 @@ from checklist.audit.checks.licence import identified
 from checklist.audit.config import AuditConfig
 from checklist.audit.model import Category, Finding, Severity
 from checklist.audit.registry import check, hit
-from checklist.audit.repo import Snapshot
+from checklist.audit.repo import Snapshot, snapshot_fact
 from checklist.deps import Assessed, assess, read_list
 from checklist.deps.inventory import SBOM_NAMES, read_python_environment
 from checklist.deps.policy import Verdict, load_policy
@@ -43,7 +42,7 @@ def found_lists(repo: Snapshot) -> list[str]:
     ]
 
 
-@lru_cache(maxsize=4)
+@snapshot_fact
 def inventory(repo: Snapshot, config: AuditConfig) -> Inventory:
     lists = found_lists(repo)
     if not lists and not config.sbom and not config.python:

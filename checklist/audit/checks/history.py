@@ -119,7 +119,12 @@ HIS006 = Check(
     "https://opensource.muenchen.de/de/repositories.html",
 )
 CHECKS = (HIS001, HIS002, HIS003, HIS004, HIS005, HIS006)
-BY_FAMILY = {"SEC": HIS001, "PER": HIS002, "INT": HIS003}
+BY_CATEGORY = {Category.SECRET: HIS001, Category.PERSONAL_DATA: HIS002, Category.INTERNAL_REFERENCE: HIS003}
+
+
+def history_check_for(content: Check) -> Check:
+    """The history check that reports a content check's findings in old commits."""
+    return BY_CATEGORY[content.category]
 NEEDS_FRESH = {"HIS001", "HIS002", "HIS003", "HIS004", "HIS006"}
 
 CLEAN = Text(
@@ -296,6 +301,7 @@ def run_history(root: Path, config: AuditConfig, scanner: Scanner) -> tuple[list
             head_de=head_de,
         )
 
+    content_checks = {rule.check.id: rule.check for rule in scanner.rules}
     content: dict[tuple[str, str, str], tuple[Finding, Entered]] = {}
     in_head_keys: set[tuple[str, str, str]] = set()
     for blob, data in contents(root, readable):
@@ -305,7 +311,7 @@ def run_history(root: Path, config: AuditConfig, scanner: Scanner) -> tuple[list
                 findings.append(blob_finding(blob, "binary", len(data)))
             continue
         for found in scanner.scan(where.path, data):
-            if found.rule[:3] not in BY_FAMILY:
+            if content_checks[found.rule].category not in BY_CATEGORY:
                 continue
             key = (found.rule, where.path, dict(found.args).get("value", ""))
             if blob in head:
@@ -314,7 +320,7 @@ def run_history(root: Path, config: AuditConfig, scanner: Scanner) -> tuple[list
     for key, (found, where) in content.items():
         head_en, head_de = _head(key in in_head_keys)
         findings.append(
-            BY_FAMILY[found.rule[:3]].finding(
+            history_check_for(content_checks[found.rule]).finding(
                 where.path,
                 found.line,
                 rule=found.rule,

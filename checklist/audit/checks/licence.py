@@ -6,13 +6,13 @@ import json
 import tomllib
 import xml.etree.ElementTree as ET
 from collections.abc import Iterator
-from functools import lru_cache
 
 from checklist.audit.checks import LICENCES
 from checklist.audit.config import AuditConfig
 from checklist.audit.model import Category, Finding, Severity
 from checklist.audit.registry import check, hit
-from checklist.audit.repo import Snapshot
+from checklist.audit.repo import Snapshot, snapshot_fact
+from checklist.fileio import yaml_data
 from checklist.i18n import Text
 from checklist.licences import LHM_COPYRIGHT, identify, normalise
 
@@ -23,7 +23,7 @@ def license_file(repo: Snapshot) -> str | None:
     return repo.find(*LICENSE_NAMES, folders=("",))
 
 
-@lru_cache(maxsize=8)
+@snapshot_fact
 def identified(repo: Snapshot) -> tuple[str | None, bool]:
     path = license_file(repo)
     text = repo.text(path) if path else None
@@ -64,7 +64,7 @@ def declared_licences(repo: Snapshot) -> Iterator[tuple[str, str]]:
         import yaml
 
         try:
-            data = yaml.safe_load(repo.text("publiccode.yml") or "")
+            data = yaml_data(repo.text("publiccode.yml") or "")
         except yaml.YAMLError:
             data = None
         legal = data.get("legal") if isinstance(data, dict) else None

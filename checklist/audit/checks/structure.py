@@ -10,6 +10,7 @@ from checklist.audit.config import AuditConfig
 from checklist.audit.model import Category, Finding, Severity
 from checklist.audit.registry import check, hit
 from checklist.audit.repo import Snapshot
+from checklist.fileio import yaml_data
 from checklist.i18n import Text
 
 EMAIL = re.compile(r"[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+")
@@ -303,7 +304,7 @@ def publiccode_valid(repo: Snapshot, config: AuditConfig) -> Iterator[Finding]:
     from checklist.licences import spdx_problem
 
     try:
-        data = yaml.safe_load(text)
+        data = yaml_data(text)
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         yield hit(path, mark.line + 1 if mark else None, problem=f"invalid YAML ({getattr(error, 'problem', error)})")

@@ -9,15 +9,16 @@ from __future__ import annotations
 
 import tempfile
 from collections.abc import Iterator
-from functools import lru_cache
+from dataclasses import dataclass
 from pathlib import Path
 
 from checklist.audit.config import AuditConfig
 from checklist.audit.model import Category, Finding, Severity
 from checklist.audit.registry import check, hit
-from checklist.audit.repo import Snapshot
+from checklist.audit.repo import Snapshot, snapshot_fact
 from checklist.errors import UserError
 from checklist.i18n import Text
+from checklist.scaffold.answers import Problem
 
 DOCS = "https://github.com/it-at-m/lhm-oss/blob/main/docs/lifecycle.md"
 
@@ -30,19 +31,30 @@ def _version(text: str | None) -> tuple[int, ...]:
     return tuple(parts)
 
 
-@lru_cache(maxsize=4)
-def drift(repo: Snapshot) -> tuple[str | None, str | None, tuple[str, ...], tuple[str, ...]]:
-    """``(recorded version, installed version, missing files, differing files)``; empty when not generated."""
+@dataclass(frozen=True)
+class Drift:
+    """A generated repository against the installed template; empty when the repository is not generated."""
+
+    recorded: str | None = None
+    installed: str | None = None
+    missing: tuple[str, ...] = ()
+    differing: tuple[str, ...] = ()
+    invalid: tuple[Problem, ...] = ()  # recorded answers the validators refuse: nothing was rendered
+
+
+@snapshot_fact
+def drift(repo: Snapshot) -> Drift:
+    """Render the installed template with the recorded answers, after they pass the validators, and compare."""
     from checklist.lifecycle.source import ANSWERS_FILE, read_recorded, template_version
 
-    if ANSWERS_FILE not in repo.entries:
-        return None, None, (), ()
+    if ANSWERS_FILE not in repo.entries or repo.entries[ANSWERS_FILE].is_link:
+        return Drift()
     try:
         recorded = read_recorded(repo.root)
     except UserError:
-        return None, None, (), ()
+        return Drift()
     if recorded is None:
-        return None, None, (), ()
+        return Drift()
     from checklist.lifecycle.update import files  # cookiecutter is imported only for generated repositories
     from checklist.scaffold import render
     from checklist.scaffold.location import template_root
@@ -52,15 +64,34 @@ def drift(repo: Snapshot) -> tuple[str | None, str | None, tuple[str, ...], tupl
     with tempfile.TemporaryDirectory(prefix="lhm-oss-drift-") as tmp:
         try:
             rendered = render.render_copy(template, recorded.answers, Path(tmp))
+        except render.InvalidAnswersError as error:
+            return Drift(recorded.version, installed, invalid=tuple(error.problems))
         except UserError:
-            return recorded.version, installed, (), ()
+            return Drift(recorded.version, installed)
         missing, differing = [], []
         for path in sorted(files(rendered)):
             if path not in repo.entries:
                 missing.append(path)
             elif repo.read(path) != (rendered / path).read_bytes():
                 differing.append(path)
-    return recorded.version, installed, tuple(missing), tuple(differing)
+    return Drift(recorded.version, installed, tuple(missing), tuple(differing))
+
+
+@check(
+    "TPL004",
+    Category.STRUCTURE,
+    Severity.ERROR,
+    title=Text(de="Aufgezeichnete Antworten gültig", en="Recorded answers valid"),
+    message=Text(de="Die Antwort {problem_de} wird abgelehnt", en="The answer {problem} is refused"),
+    hint=Text(
+        de="Korrigieren Sie die Antwort in .cruft.json; Antworten sind Daten und werden nie als Vorlage ausgeführt.",
+        en="Correct the answer in .cruft.json; answers are data and are never run as a template.",
+    ),
+    source=DOCS,
+)
+def recorded_answers_invalid(repo: Snapshot, config: AuditConfig) -> Iterator[Finding]:
+    for problem in drift(repo).invalid:
+        yield hit(".cruft.json", problem=problem("en"), problem_de=problem("de"))
 
 
 @check(
@@ -79,7 +110,8 @@ def drift(repo: Snapshot) -> tuple[str | None, str | None, tuple[str, ...], tupl
     source=DOCS,
 )
 def template_behind(repo: Snapshot, config: AuditConfig) -> Iterator[Finding]:
-    recorded, installed, _, _ = drift(repo)
+    found = drift(repo)
+    recorded, installed = found.recorded, found.installed
     if recorded is not None and installed is not None and _version(recorded) < _version(installed):
         yield hit(".cruft.json", recorded=recorded, installed=installed)
 
@@ -99,7 +131,7 @@ def template_behind(repo: Snapshot, config: AuditConfig) -> Iterator[Finding]:
     source=DOCS,
 )
 def template_missing(repo: Snapshot, config: AuditConfig) -> Iterator[Finding]:
-    for path in drift(repo)[2]:
+    for path in drift(repo).missing:
         yield hit(path)
 
 
@@ -116,5 +148,5 @@ def template_missing(repo: Snapshot, config: AuditConfig) -> Iterator[Finding]:
     source=DOCS,
 )
 def template_differs(repo: Snapshot, config: AuditConfig) -> Iterator[Finding]:
-    for path in drift(repo)[3]:
+    for path in drift(repo).differing:
         yield hit(path)

@@ -12,14 +12,13 @@ import shutil
 import subprocess
 import sys
 from collections.abc import Iterator
-from functools import lru_cache
 from pathlib import Path
 
 from checklist.audit.checks import ACTIONS
 from checklist.audit.config import AuditConfig
 from checklist.audit.model import Category, Finding, Severity
 from checklist.audit.registry import Run, check, hit
-from checklist.audit.repo import Snapshot
+from checklist.audit.repo import Snapshot, snapshot_fact
 from checklist.i18n import Text
 
 ZIZMOR_DOCS = "https://docs.zizmor.sh/audits/"
@@ -30,7 +29,7 @@ def zizmor_command() -> str | None:
     return str(beside) if beside.exists() else shutil.which("zizmor")
 
 
-@lru_cache(maxsize=4)
+@snapshot_fact
 def zizmor_findings(repo: Snapshot) -> list[tuple[str, str, str | None, int | None]]:
     """``(audit, description, path, line)`` for every zizmor finding in the workflows."""
     command = zizmor_command()
