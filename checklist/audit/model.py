@@ -8,6 +8,7 @@ from enum import IntEnum, StrEnum
 from typing import Any
 
 from checklist.i18n import Lang, Text
+from checklist.safe_text import valid_text
 
 
 def family(rule: str) -> str:
@@ -72,7 +73,7 @@ class Check:
     source: str
 
     def finding(self, path: str | None = None, line: int | None = None, **args: Any) -> Finding:
-        return Finding(rule=self.id, path=path, line=line, args=tuple(sorted((k, str(v)) for k, v in args.items())))
+        return Finding.of(self.id, path, line, args)
 
 
 @dataclass(frozen=True)
@@ -82,6 +83,16 @@ class Finding:
     line: int | None = None
     args: tuple[tuple[str, str], ...] = ()
     waived: str | None = None
+
+    @classmethod
+    def of(cls, rule: str, path: str | None, line: int | None, args: Mapping[str, Any]) -> Finding:
+        """A finding whose path and values are valid UTF-8 whatever the file names held."""
+        return cls(
+            rule=rule,
+            path=None if path is None else valid_text(path),
+            line=line,
+            args=tuple(sorted((key, valid_text(str(value))) for key, value in args.items())),
+        )
 
     def message(self, check: Check, lang: Lang) -> str:
         return check.message(lang, **dict(self.args)) if self.args else check.message(lang)

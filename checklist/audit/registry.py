@@ -43,7 +43,7 @@ def check(
 
 def hit(path: str | None = None, line: int | None = None, **args: object) -> Finding:
     """A finding from inside a FileCheck; the registry fills in the rule."""
-    return Finding(rule="", path=path, line=line, args=tuple(sorted((k, str(v)) for k, v in args.items())))
+    return Finding.of("", path, line, args)
 
 
 CFG001 = Check(

@@ -9,6 +9,7 @@ from collections.abc import Sequence
 from checklist.deps import Assessed
 from checklist.deps.policy import Verdict
 from checklist.i18n import Lang, Text
+from checklist.safe_text import cell
 
 VERDICT = {
     Verdict.ALLOWED: Text(de="erlaubt", en="allowed"),
@@ -56,10 +57,6 @@ def summary(items: Sequence[Assessed], lang: Lang) -> list[tuple[str, str, int]]
     ]
 
 
-def _cell(text: str) -> str:
-    return text.replace("|", "\\|").replace("\n", " ")
-
-
 def render_markdown(items: Sequence[Assessed], project: str, policy: str, lang: Lang) -> str:
     denied = sum(1 for i in items if i.judgement.verdict == Verdict.DENIED)
     review = sum(1 for i in items if i.judgement.verdict in (Verdict.REVIEW, Verdict.UNKNOWN))
@@ -75,7 +72,7 @@ def render_markdown(items: Sequence[Assessed], project: str, policy: str, lang: 
         f"| {T['licence'](lang)} | {T['verdict'](lang)} | {T['count'](lang)} |",
         "| --- | --- | ---: |",
     ]
-    lines += [f"| {_cell(licence)} | {verdict} | {count} |" for licence, verdict, count in summary(items, lang)]
+    lines += [f"| {cell(licence)} | {verdict} | {count} |" for licence, verdict, count in summary(items, lang)]
     lines += ["", f"## {T['all'](lang)}", ""]
     header = (T["package"], T["version"], T["licence"], T["verdict"], T["reason"], T["source"])
     lines += ["| " + " | ".join(h(lang) for h in header) + " |", "| --- | --- | --- | --- | --- | --- |"]
@@ -89,7 +86,7 @@ def render_markdown(items: Sequence[Assessed], project: str, policy: str, lang: 
             _reason(item, lang),
             d.source,
         )
-        lines.append("| " + " | ".join(_cell(c) for c in cells) + " |")
+        lines.append("| " + " | ".join(cell(c) for c in cells) + " |")
     return "\n".join(lines) + "\n"
 
 

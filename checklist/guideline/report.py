@@ -12,6 +12,7 @@ from checklist.guideline.model import Guideline, Item
 from checklist.guideline.record import Record
 from checklist.guideline.verify import Status, describe, status
 from checklist.i18n import Lang, Text
+from checklist.safe_text import cell
 
 T = {
     "repository": Text(de="Repository", en="Repository"),
@@ -122,10 +123,6 @@ def render_json(guideline: Guideline, record: Record | None, root: str, lang: La
     return json.dumps(data, ensure_ascii=False, indent=2, default=list) + "\n"
 
 
-def _cell(text: str) -> str:
-    return text.replace("|", "\\|").replace("\n", " ")
-
-
 def render_markdown(guideline: Guideline, record: Record | None, root: str, lang: Lang) -> str:
     state = status(guideline, record)
     lines = [f"# {guideline.title(lang)}", ""]
@@ -153,8 +150,8 @@ def render_markdown(guideline: Guideline, record: Record | None, root: str, lang
                 answer = f"**{T['open'](lang)}**"
             if row.blocks:
                 answer += f" ⛔ {T['blocks'](lang)}"
-            question = f"[{_cell(row.item.question(lang))}]({row.item.source_url})"
-            lines.append(f"| `{row.item.id}` | {question} | {_cell(answer)} | {row.date} | {_cell(row.evidence)} |")
+            question = f"[{cell(row.item.question(lang))}]({row.item.source_url})"
+            lines.append(f"| `{row.item.id}` | {question} | {cell(answer)} | {row.date} | {cell(row.evidence)} |")
     lines += ["", f"## {T['signoffs'](lang)}", ""]
     roles = guideline.roles()
     if record and record.signoffs:

@@ -6,6 +6,7 @@ from pathlib import PurePath
 
 from checklist.audit.model import CATEGORY_NAMES, Finding, Report, Severity
 from checklist.i18n import Lang, Text
+from checklist.safe_text import cell, code
 
 TITLE = Text(de="lhm-oss audit: {name}", en="lhm-oss audit: {name}")
 SUMMARY = Text(
@@ -22,14 +23,10 @@ SEVERITY = {
 }
 
 
-def cell(text: str) -> str:
-    return text.replace("|", "\\|").replace("\n", " ")
-
-
 def location(finding: Finding) -> str:
     if finding.path is None:
         return ""
-    return f"`{cell(finding.path)}{':' + str(finding.line) if finding.line else ''}`"
+    return code(f"{finding.path}{':' + str(finding.line) if finding.line else ''}")
 
 
 def summary(report: Report, lang: Lang) -> str:

@@ -11,6 +11,7 @@ from rich.text import Text as RichText
 from checklist.audit.model import Report, Severity
 from checklist.i18n import Lang, Text
 from checklist.report.markdown import SEVERITY, WAIVED, by_category, summary
+from checklist.safe_text import printable
 
 STYLE = {Severity.ERROR: "bold red", Severity.WARNING: "yellow", Severity.INFO: "cyan"}
 CLEAN = Text(de="Keine Befunde: bereit für die Checkliste.", en="No findings: ready for the checklist.")
@@ -22,7 +23,7 @@ def render(report: Report, lang: Lang, *, color: bool = False, width: int = 100)
     console = Console(
         file=buffer, force_terminal=color, no_color=not color, width=width, highlight=False, soft_wrap=True
     )
-    console.print(RichText(f"lhm-oss audit: {PurePath(report.root).name}", style="bold"))
+    console.print(RichText(f"lhm-oss audit: {printable(PurePath(report.root).name)}", style="bold"))
     for name, findings in by_category(report):
         console.print()
         console.print(RichText(f"{name(lang)} ({len(findings)})", style="bold underline"))
@@ -34,10 +35,12 @@ def render(report: Report, lang: Lang, *, color: bool = False, width: int = 100)
             line.append(f"{SEVERITY[check.severity](lang):8}", style=style)
             line.append(f" {finding.rule}  ")
             if finding.path:
-                line.append(f"{finding.path}{':' + str(finding.line) if finding.line else ''}  ", style="bold")
-            line.append(finding.message(check, lang))
+                line.append(
+                    f"{printable(finding.path)}{':' + str(finding.line) if finding.line else ''}  ", style="bold"
+                )
+            line.append(printable(finding.message(check, lang)))
             if finding.waived:
-                line.append(f"  ({WAIVED(lang)}: {finding.waived})", style="dim")
+                line.append(f"  ({WAIVED(lang)}: {printable(finding.waived)})", style="dim")
             console.print(line)
             if finding.rule not in hinted and not finding.waived:
                 hinted.add(finding.rule)

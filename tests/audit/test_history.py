@@ -113,7 +113,7 @@ def test_large_blob_and_deleted_and_renamed_files(planted: tuple[Path, dict[str,
 def test_verdict_and_one_read_per_blob(planted: tuple[Path, dict[str, str]]) -> None:
     root, _ = planted
     report = history_report(root)
-    assert report.notes[0].en.startswith("History verdict: publish a fresh history.")
+    assert report.notes[0].en.startswith("History verdict: publish a fresh history (")
     assert "git checkout --orphan publication" in report.notes[0].en
     from checklist.audit.checks.history import walk
 
@@ -129,7 +129,7 @@ def test_clean_history(tmp_path: Path) -> None:
     commit(tmp_path, "two", {"README.md": "# Clean\n\nMore.\n"})
     report = history_report(tmp_path)
     assert not [f for f in report.findings if f.rule.startswith("HIS")]
-    assert report.notes[0].en == "History verdict: clean. It can be published."
+    assert report.notes[0].en.startswith("History verdict: keep it.")
 
 
 def test_history_in_all_formats_and_the_cli(planted: tuple[Path, dict[str, str]]) -> None:
@@ -163,7 +163,7 @@ def test_history_in_all_formats_and_the_cli(planted: tuple[Path, dict[str, str]]
         text=True,
         check=False,
     ).stdout
-    assert "> Urteil zur Historie: frische Historie veröffentlichen." in md
+    assert "> Urteil zur Historie: frische Historie veröffentlichen (" in md
 
 
 def test_not_a_git_repository_is_exit_2(tmp_path: Path) -> None:

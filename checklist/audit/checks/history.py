@@ -118,28 +118,52 @@ HIS006 = Check(
     ),
     "https://opensource.muenchen.de/de/repositories.html",
 )
-CHECKS = (HIS001, HIS002, HIS003, HIS004, HIS005, HIS006)
+HIS007 = Check(
+    "HIS007",
+    Category.HISTORY,
+    Severity.ERROR,
+    Text(de="Historie vollständig gelesen", en="History read in full"),
+    Text(de="Die Historie ist unvollständig: {problem_de}", en="The history is incomplete: {problem}"),
+    Text(
+        de="Prüfen Sie einen vollständigen Klon (git fetch --unshallow, ohne --filter); bis dahin gibt es kein Urteil.",
+        en="Audit a full clone (git fetch --unshallow, no --filter); until then there is no verdict.",
+    ),
+    SOURCE,
+)
+CHECKS = (HIS001, HIS002, HIS003, HIS004, HIS005, HIS006, HIS007)
 BY_CATEGORY = {Category.SECRET: HIS001, Category.PERSONAL_DATA: HIS002, Category.INTERNAL_REFERENCE: HIS003}
 
 
 def history_check_for(content: Check) -> Check:
     """The history check that reports a content check's findings in old commits."""
     return BY_CATEGORY[content.category]
-NEEDS_FRESH = {"HIS001", "HIS002", "HIS003", "HIS004", "HIS006"}
+
+
+NEEDS_FRESH = (HIS001, HIS002)  # in the history but no longer in HEAD: only a fresh history removes them
 
 CLEAN = Text(
-    de="Urteil zur Historie: sauber. Sie kann veröffentlicht werden.",
-    en="History verdict: clean. It can be published.",
+    de="Urteil zur Historie: behalten. Es wurde kein Geheimnis und nichts Persönliches gefunden, das nur noch in der Historie steht.",
+    en="History verdict: keep it. No secret and nothing personal was found that lives on only in the history.",
+)
+REVIEW = Text(
+    de="Urteil zur Historie: behalten, nachdem Sie {count} Befund(e) oben geprüft haben.",
+    en="History verdict: keep it, after reviewing the {count} finding(s) above.",
+)
+INCOMPLETE = Text(
+    de="Urteil zur Historie: keines. Die Historie ist unvollständig gelesen (HIS007); prüfen Sie einen vollständigen Klon.",
+    en="History verdict: none. The history was not read in full (HIS007); audit a full clone.",
 )
 FRESH = Text(
     de=(
-        "Urteil zur Historie: frische Historie veröffentlichen. Widerrufen Sie zuerst jedes gefundene Geheimnis. "
+        "Urteil zur Historie: frische Historie veröffentlichen ({count} Befund(e) nur in der Historie). "
+        "Widerrufen Sie zuerst jedes gefundene Geheimnis. "
         "Dann, ohne etwas am bestehenden Repository zu ändern: "
         'git checkout --orphan publication && git commit -m "Erste öffentliche Version" && '
         "git push <öffentliches-remote> publication:main"
     ),
     en=(
-        "History verdict: publish a fresh history. First revoke every secret found. "
+        "History verdict: publish a fresh history ({count} finding(s) only in the history). "
+        "First revoke every secret found. "
         "Then, leaving the existing repository as it is: "
         'git checkout --orphan publication && git commit -m "First public version" && '
         "git push <public-remote> publication:main"
@@ -353,5 +377,37 @@ def run_history(root: Path, config: AuditConfig, scanner: Scanner) -> tuple[list
                     count=count,
                 )
             )
-    verdict = FRESH if any(f.rule in NEEDS_FRESH for f in findings) else CLEAN
-    return findings, [verdict]
+    missing = len(order) - len(blob_sizes)
+    if missing:
+        findings.append(
+            HIS007.finding(
+                None,
+                problem=f"{missing} file version(s) are not in the clone (a partial clone?)",
+                problem_de=f"{missing} Dateiversion(en) fehlen im Klon (ein Teil-Klon?)",
+            )
+        )
+    if _run(root, "rev-parse", "--is-shallow-repository").strip() == b"true":
+        findings.append(
+            HIS007.finding(
+                None,
+                problem="a shallow clone: the commits before its oldest one were not read",
+                problem_de="ein flacher Klon: die Commits vor seinem ältesten wurden nicht gelesen",
+            )
+        )
+    return findings, [verdict(findings, config)]
+
+
+def verdict(findings: list[Finding], config: AuditConfig) -> Text:
+    """Keep, keep after review, or publish a fresh history: only what lives on in the history alone needs one."""
+    active = [f for f in findings if config.enabled(f.rule) and config.waiver_for(f.rule, f.path) is None]
+    if any(f.rule == HIS007.id for f in active):
+        return INCOMPLETE
+    fresh = [f for f in active if f.rule in {c.id for c in NEEDS_FRESH} and dict(f.args).get("head") == "no"]
+    if fresh:
+        return Text(de=FRESH.de.replace("{count}", str(len(fresh))), en=FRESH.en.replace("{count}", str(len(fresh))))
+    review = [f for f in active if f.rule != HIS005.id]
+    if review:
+        return Text(
+            de=REVIEW.de.replace("{count}", str(len(review))), en=REVIEW.en.replace("{count}", str(len(review)))
+        )
+    return CLEAN

@@ -348,3 +348,23 @@ def template_leftovers(repo: Snapshot, config: AuditConfig) -> Iterator[Finding]
             index = data.find(encoded)
             if index != -1:
                 yield hit(path, data.count(b"\n", 0, index) + 1, text=placeholder)
+
+
+@check(
+    "STR013",
+    Category.STRUCTURE,
+    Severity.WARNING,
+    title=Text(de="Submodule geprüft", en="Submodules audited"),
+    message=Text(
+        de="Ein Submodul, ein eigenes Repository: dieses Audit liest es nicht",
+        en="A submodule, a repository of its own: this audit does not read it",
+    ),
+    hint=Text(
+        de="Prüfen Sie das Submodul mit lhm-oss audit in seinem eigenen Klon; es wird mit veröffentlicht, wenn es öffentlich ist.",
+        en="Audit the submodule with lhm-oss audit in its own clone; it is published along with this one if it is public.",
+    ),
+    source=PUBLISH,
+)
+def submodules(repo: Snapshot, config: AuditConfig) -> Iterator[Finding]:
+    for path in repo.submodules:
+        yield hit(path)
