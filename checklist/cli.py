@@ -7,6 +7,7 @@ command imports its own modules when it runs. Every command runs inside
 
 from __future__ import annotations
 
+import signal
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -26,7 +27,13 @@ LANG_OPTION = click.option(
 DEBUG_OPTION = click.option("--debug", is_flag=True, help="Show the traceback of an internal error.")
 
 
+def _terminated(signum: int, frame: object) -> None:
+    """SIGTERM ends lhm-oss as Ctrl-C does: every ``finally`` runs, so no staging folder or half file is left."""
+    raise KeyboardInterrupt
+
+
 def _finish(action: Callable[[], int], lang: Lang, debug: bool) -> None:
+    signal.signal(signal.SIGTERM, _terminated)
     sys.exit(run_guarded(action, lang, debug=debug))
 
 
@@ -220,6 +227,7 @@ def ask(
     options = command.ChecklistOptions(
         path=path, lang=chosen, guideline=guideline, answers_file=answers_file, audit=not no_audit
     )
+    signal.signal(signal.SIGTERM, _terminated)
     sys.exit(run_guarded(lambda: command.run(options), chosen, debug=debug, interrupted=command.INTERRUPTED))
 
 

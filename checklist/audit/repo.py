@@ -44,10 +44,10 @@ def display(path: str) -> str:
 def _git_files(root: Path) -> list[str] | None:
     """The files git lists (tracked, and untracked but not ignored); None outside a git work tree."""
     try:
-        inside = git.text("rev-parse", "--is-bare-repository", "--show-toplevel", cwd=root).splitlines()
+        bare = git.text("rev-parse", "--is-bare-repository", cwd=root) == "true"
     except git.GitError:
         return None
-    if inside[:1] == ["true"]:
+    if bare:
         raise UserError(
             Text(
                 de=f"{root} ist ein Bare-Repository ohne Arbeitsstand.",
@@ -58,7 +58,10 @@ def _git_files(root: Path) -> list[str] | None:
                 en="Audit a clone: git clone <repository>, then lhm-oss audit <clone>.",
             ),
         )
-    toplevel = Path(inside[1]).resolve() if len(inside) > 1 else root
+    try:
+        toplevel = Path(git.text("rev-parse", "--show-toplevel", cwd=root)).resolve()
+    except git.GitError:
+        return None
     if root != toplevel and toplevel not in root.parents:
         raise UserError(
             Text(

@@ -141,6 +141,9 @@ def run(options: UpdateOptions, *, echo: Callable[[str], object] = print, ask: C
     recorded = read_recorded(root)
     if recorded is None:
         raise UserError(T["no-record"](lang, path=root))
+    from checklist.scaffold.location import template_root
+
+    render.refuse_invalid(template_root(), recorded.answers)  # recorded answers are data: checked before anything
     _check_clean(root, lang)
     base = options.base or recorded.commit
     if not base:

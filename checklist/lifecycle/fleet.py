@@ -16,7 +16,6 @@ from typing import Any
 
 from checklist.audit.model import Category
 from checklist.errors import UserError
-from checklist.i18n import Text
 
 CATEGORIES = [c.value for c in Category]
 # Findings that mean a standard file is missing, and the file they name.
@@ -38,7 +37,7 @@ def expand(inputs: Iterable[str]) -> list[str]:
                     entry = Path(line)
                     found.append(str(entry if entry.is_absolute() else base / entry))
         else:
-            raise UserError(Text(de=f"{given}: weder Ordner noch Datei", en=f"{given}: neither a folder nor a file"))
+            found.append(str(path))  # becomes a row that names the problem: one missing clone never stops the fleet
     return found
 
 
@@ -85,27 +84,27 @@ def audit_folder(path: str) -> dict[str, Any]:
         report = run_audit(Snapshot(root, config.max_file_size), config)
         return row_from_report(as_dict(report, "en"), path)
     except UserError as error:
-        message = error.message if isinstance(error.message, str) else error.message.en
-        return {**row_from_report({}, path), "name": Path(path).name, "problem": message}
+        return problem_row(path, error.message if isinstance(error.message, str) else error.message.en)
+
+
+def problem_row(path: str, problem: str) -> dict[str, Any]:
+    """The row of an input that could not be read: its name and why, so the rest of the fleet still shows."""
+    return {**row_from_report({}, path), "name": Path(path).name, "problem": problem}
 
 
 def row_from_file(path: str) -> dict[str, Any]:
+    if not Path(path).exists():
+        return problem_row(path, "neither a folder nor a file")
     try:
         data = json.loads(Path(path).read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError, json.JSONDecodeError) as error:
-        raise UserError(
-            Text(
-                de=f"{path}: kein lesbarer Audit-Bericht ({error})", en=f"{path}: not a readable audit report ({error})"
-            )
-        ) from error
-    if not isinstance(data, dict) or "findings" not in data:
-        raise UserError(
-            Text(
-                de=f"{path}: kein Bericht von lhm-oss audit --format json",
-                en=f"{path}: not a report of lhm-oss audit --format json",
-            )
-        )
-    return row_from_report(data, path)
+        return problem_row(path, f"not a readable audit report ({error})")
+    if not isinstance(data, dict) or not isinstance(data.get("findings"), list):
+        return problem_row(path, "not a report of lhm-oss audit --format json")
+    try:
+        return row_from_report(data, path)
+    except (KeyError, TypeError, AttributeError, ValueError) as error:
+        return problem_row(path, f"not a report of lhm-oss audit --format json ({type(error).__name__}: {error})")
 
 
 def collect(inputs: Iterable[str], workers: int | None = None) -> list[dict[str, Any]]:

@@ -104,7 +104,7 @@ def generate(template: Path, answers: Mapping[str, Any], output_dir: Path) -> Pa
     """
     refuse_invalid(template, answers)
     target = output_dir / str(answers["project_slug"])
-    if target.exists():
+    if target.exists() or target.is_symlink():
         raise UserError(
             Text(
                 de=f"{target} gibt es schon; es wird nichts überschrieben.",
@@ -112,8 +112,16 @@ def generate(template: Path, answers: Mapping[str, Any], output_dir: Path) -> Pa
             ),
             Text(de="Wählen Sie einen anderen Zielordner oder Namen.", en="Choose another output folder or name."),
         )
-    output_dir.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=".lhm-oss-new-", dir=output_dir))
+    try:
+        output_dir.mkdir(parents=True, exist_ok=True)
+        staging = Path(tempfile.mkdtemp(prefix=".lhm-oss-new-", dir=output_dir))
+    except OSError as error:
+        raise UserError(
+            Text(
+                de=f"{output_dir}: hier kann nichts angelegt werden ({error.strerror})",
+                en=f"{output_dir}: nothing can be created here ({error.strerror})",
+            )
+        ) from error
     try:
         try:
             produced = Path(
@@ -128,7 +136,15 @@ def generate(template: Path, answers: Mapping[str, Any], output_dir: Path) -> Pa
             ) from error
         except CookiecutterException as error:
             raise UserError(Text(de=f"Erzeugen fehlgeschlagen: {error}", en=f"Generation failed: {error}")) from error
-        produced.rename(target)
+        try:
+            produced.rename(target)
+        except OSError as error:
+            raise UserError(
+                Text(
+                    de=f"{target}: kann nicht angelegt werden ({error.strerror})",
+                    en=f"{target}: cannot be created ({error.strerror})",
+                )
+            ) from error
     finally:
         shutil.rmtree(staging, ignore_errors=True)
     return target

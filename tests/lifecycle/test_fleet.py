@@ -79,12 +79,13 @@ def test_fleet_json_from_a_listing_and_a_ci_report(fleet: dict[str, Path]) -> No
     assert "LICENSE" in found["handmade"]["missing"]
 
 
-def test_bad_fleet_input_is_exit_2(tmp_path: Path) -> None:
-    assert lhm("fleet", str(tmp_path / "nowhere")).returncode == 2
+def test_unreadable_fleet_inputs_become_rows_that_say_why(tmp_path: Path) -> None:
     broken = tmp_path / "x.json"
     broken.write_text("{}", encoding="utf-8")
-    result = lhm("fleet", str(broken))
-    assert result.returncode == 2 and "not a report of lhm-oss audit" in result.stderr
+    result = lhm("fleet", str(tmp_path / "nowhere"), str(broken), "--format", "json")
+    assert result.returncode == 0, result.stderr
+    problems = {row["name"]: row["problem"] for row in json.loads(result.stdout)["repositories"]}
+    assert problems == {"nowhere": "neither a folder nor a file", "x.json": "not a report of lhm-oss audit --format json"}
 
 
 @pytest.mark.skipif(CHROMIUM is None, reason="Chromium is not installed (scripts/install-test-tools.sh installs it)")
