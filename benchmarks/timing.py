@@ -11,15 +11,18 @@ from pathlib import Path
 def timed(command: str | list[str], cwd: Path) -> float:
     """Wall seconds of one run (a string runs through the shell), output discarded."""
     start = time.perf_counter()
-    subprocess.run(
+    result = subprocess.run(
         command,
         cwd=cwd,
         shell=isinstance(command, str),
         check=False,
         stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
     )
-    return time.perf_counter() - start
+    took = time.perf_counter() - start
+    if result.returncode not in (0, 1):  # 1: findings; anything else failed, and a failure must not time as fast
+        raise SystemExit(f"{command!r} failed with exit code {result.returncode}: {result.stderr.decode()[-500:]}")
+    return took
 
 
 def table(times: dict[str, list[float]]) -> dict[str, float]:

@@ -85,7 +85,10 @@ def test_unreadable_fleet_inputs_become_rows_that_say_why(tmp_path: Path) -> Non
     result = lhm("fleet", str(tmp_path / "nowhere"), str(broken), "--format", "json")
     assert result.returncode == 0, result.stderr
     problems = {row["name"]: row["problem"] for row in json.loads(result.stdout)["repositories"]}
-    assert problems == {"nowhere": "neither a folder nor a file", "x.json": "not a report of lhm-oss audit --format json"}
+    assert problems == {
+        "nowhere": "neither a folder nor a file",
+        "x.json": "not a report of lhm-oss audit --format json",
+    }
 
 
 @pytest.mark.skipif(CHROMIUM is None, reason="Chromium is not installed (scripts/install-test-tools.sh installs it)")
