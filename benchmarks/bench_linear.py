@@ -17,10 +17,10 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from checklist.audit.config import AuditConfig  # noqa: E402
-from checklist.audit.registry import content_rules  # noqa: E402
-from checklist.audit.scan import Scanner  # noqa: E402
-from checklist.deps.inventory import read_package_lock  # noqa: E402
+from checklist.audit.config import AuditConfig
+from checklist.audit.registry import content_rules
+from checklist.audit.scan import Scanner
+from checklist.deps.inventory import read_package_lock
 
 SHAPES = (b"https://u:p@", b"10.0.0.1.", b"password=abc123 ")
 

@@ -435,11 +435,34 @@ def test_an_output_under_a_file_is_bad_input(tmp_path: Path) -> None:
 
 def test_a_record_keeps_its_mode(generated: Path, tmp_path: Path) -> None:
     repo = copy_of(generated, tmp_path)
-    assert lhm("checklist", "sign", str(repo), "--role", "ospo", "--handle", "@a").returncode == 0
+    answers = tmp_path / "answers.json"
+    answers.write_text(json.dumps({"brand.logos": "no"}), encoding="utf-8")
+    assert lhm("checklist", str(repo), "--answers", str(answers)).returncode == 0
     record = repo / ".lhm-oss" / "publication-record.yaml"
-    record.chmod(0o644)
-    assert lhm("checklist", "sign", str(repo), "--role", "project-lead", "--handle", "@b").returncode == 0
-    assert record.stat().st_mode & 0o777 == 0o644
+    assert record.stat().st_mode & 0o777 == 0o666 & ~current_umask()  # a new file as the umask says
+    record.chmod(0o444)
+    answers.write_text(json.dumps({"brand.logos": "yes"}), encoding="utf-8")
+    assert lhm("checklist", str(repo), "--answers", str(answers)).returncode in (0, 2)
+    assert record.stat().st_mode & 0o777 == 0o444  # an existing file keeps its mode
+
+
+def current_umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
+
+
+def test_a_foreign_core_worktree_is_bad_input(tmp_path: Path) -> None:
+    repo = tmp_path / "repo"
+    repo.mkdir()
+    git(repo, "init", "-q")
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    (elsewhere / "secret.txt").write_text("x", encoding="utf-8")
+    git(repo, "config", "core.worktree", str(elsewhere))
+    result = lhm("audit", str(repo))
+    assert result.returncode == 2, result.stderr
+    assert "core.worktree" in result.stderr
 
 
 def test_fleet_reports_a_missing_repository_as_a_row(generated: Path, tmp_path: Path) -> None:

@@ -12,7 +12,7 @@ from checklist.errors import EXIT_FINDINGS, EXIT_OK, NOT_A_TERMINAL, UserError
 from checklist.fileio import atomic_write, load_mapping, writable
 from checklist.guideline.model import Guideline, load_guideline
 from checklist.guideline.record import Record, load_record, locked, record_path, save_record
-from checklist.guideline.verify import describe, status
+from checklist.guideline.verify import SHARED, describe, status
 from checklist.i18n import Lang, Text
 from checklist.scaffold.answers import check_handle
 
@@ -98,6 +98,14 @@ def apply_answers(guideline: Guideline, record: Record, given: Mapping[str, Any]
         raise UserError(Text(de=f"Ungültige Antworten:\n  {listed}", en=f"Invalid answers:\n  {listed}"))
     for item_id, value in answers.items():
         record.answer(item_id, tuple(value) if isinstance(value, list) else value, root)
+    if signoffs:
+        state = status(guideline, record)
+        handles = [str(entry["handle"]).lower() for entry in signoffs]
+        handles += [s.handle.lower() for s in record.signoffs if s.role not in {e["role"] for e in signoffs}]
+        if not state.answered or len(set(handles)) < len(handles):
+            reasons = describe(guideline, record, state, lang) if not state.answered else []
+            listed = "\n  ".join([NOT_SIGNABLE(lang), *reasons])
+            raise UserError(Text(de=f"signoffs:\n  {listed}", en=f"signoffs:\n  {listed}"))
     for entry in signoffs:
         record.sign(entry["role"], entry["handle"], root)
 
@@ -188,6 +196,10 @@ def report(
 
 
 SIGNED = Text(de="Freigegeben als {role} von {handle}.", en="Signed off as {role} by {handle}.")
+NOT_SIGNABLE = Text(
+    de="Nicht freigegeben: eine Freigabe gilt nur für vollständige Antworten, die nichts blockiert, und braucht vier Augen.",
+    en="Not signed: a sign-off is given only for complete answers that nothing blocks, and needs four eyes.",
+)
 
 
 def sign(options: ChecklistOptions, role: str, handle: str, *, echo: Callable[[str], object] = print) -> int:
@@ -208,7 +220,15 @@ def _sign(options: ChecklistOptions, role: str, handle: str, echo: Callable[[str
     reason = check_handle(handle)
     if reason is not None:
         raise UserError(reason)
-    record = record or Record.new(guideline, options.path)
+    state = status(guideline, record)
+    others = [s for s in (record.signoffs if record else []) if s.role != role and s.handle.lower() == handle.lower()]
+    if record is None or not state.answered or others:
+        echo(NOT_SIGNABLE(options.lang))
+        for line in describe(guideline, record, state, options.lang) if not state.answered else []:
+            echo(f"  {line}")
+        for other in others:
+            echo(f"  {SHARED(options.lang, handle=other.handle)}")
+        return EXIT_FINDINGS
     record.sign(role, handle, options.path)
     save_record(options.path, record)
     echo(SIGNED(options.lang, role=roles[role](options.lang), handle=handle))

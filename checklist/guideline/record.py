@@ -13,6 +13,7 @@ its schema is reported with the place and never overwritten.
 from __future__ import annotations
 
 import hashlib
+import json
 import os
 import tempfile
 from collections.abc import Iterator
@@ -63,6 +64,7 @@ class Signoff:
     handle: str
     date: str
     commit: str | None = None
+    digest: str | None = None  # of the guideline and every answer when signed: verify recomputes it
 
 
 @dataclass
@@ -89,9 +91,25 @@ class Record:
         self.answers[item_id] = Answer(value, now(), commit, evidence)
         self.updated, self.commit, self.tool_version = now(), commit, __version__
 
+    def digest(self) -> str:
+        """What a sign-off approves: the guideline's id and version and every answer, as one SHA-256.
+
+        Any change to an answer after signing changes the digest, and verify names
+        the sign-off as stale. The commit is recorded beside it, not inside it:
+        committing the record itself must not make its own sign-offs stale.
+        """
+        approved = {
+            "guideline": [self.guideline_id, self.guideline_version],
+            "answers": {
+                k: list(a.value) if isinstance(a.value, tuple) else a.value for k, a in sorted(self.answers.items())
+            },
+        }
+        canonical = json.dumps(approved, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
+        return "sha256:" + hashlib.sha256(canonical.encode("utf-8")).hexdigest()
+
     def sign(self, role: str, handle: str, root: Path) -> None:
         self.signoffs = [s for s in self.signoffs if s.role != role]
-        self.signoffs.append(Signoff(role, handle, date.today().isoformat(), head_commit(root)))
+        self.signoffs.append(Signoff(role, handle, date.today().isoformat(), head_commit(root), self.digest()))
         self.updated = now()
 
     def to_data(self) -> dict[str, Any]:
@@ -115,7 +133,13 @@ class Record:
             "commit": self.commit,
             "answers": {item_id: answer(a) for item_id, a in self.answers.items()},
             "signoffs": [
-                {"role": s.role, "handle": s.handle, "date": s.date, **({"commit": s.commit} if s.commit else {})}
+                {
+                    "role": s.role,
+                    "handle": s.handle,
+                    "date": s.date,
+                    **({"commit": s.commit} if s.commit else {}),
+                    **({"digest": s.digest} if s.digest else {}),
+                }
                 for s in self.signoffs
             ],
         }
@@ -171,7 +195,9 @@ def _from_data(data: dict[str, Any]) -> Record:
             )
             for item_id, a in data["answers"].items()
         },
-        signoffs=[Signoff(s["role"], s["handle"], s["date"], s.get("commit")) for s in data["signoffs"]],
+        signoffs=[
+            Signoff(s["role"], s["handle"], s["date"], s.get("commit"), s.get("digest")) for s in data["signoffs"]
+        ],
     )
 
 

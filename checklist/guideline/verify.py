@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from checklist.guideline.model import Blocking, Guideline, Item
-from checklist.guideline.record import Record
+from checklist.guideline.record import Record, Signoff
 from checklist.i18n import Lang, Text
 
 
@@ -18,10 +18,17 @@ class Status:
     unanswered: tuple[Item, ...]
     blocking: tuple[tuple[Item, Blocking], ...]
     missing_signoffs: tuple[str, ...]
+    stale_signoffs: tuple[Signoff, ...] = ()  # signed for other answers than the record holds now
+    shared_handles: tuple[str, ...] = ()  # one handle signing several roles: not four eyes
+
+    @property
+    def answered(self) -> bool:
+        """Every applicable question answered and nothing blocks: the record can be signed."""
+        return not (self.no_record or self.outdated or self.unanswered or self.blocking)
 
     @property
     def complete(self) -> bool:
-        return not (self.no_record or self.outdated or self.unanswered or self.blocking or self.missing_signoffs)
+        return self.answered and not (self.missing_signoffs or self.stale_signoffs or self.shared_handles)
 
 
 def status(guideline: Guideline, record: Record | None) -> Status:
@@ -37,6 +44,8 @@ def status(guideline: Guideline, record: Record | None) -> Status:
             if block is not None:
                 blocking.append((item, block))
     signed = {s.role for s in record.signoffs}
+    digest = record.digest()
+    handles = [s.handle.lower() for s in record.signoffs]
     outdated = (
         None
         if (record.guideline_id, record.guideline_version) == (guideline.id, guideline.version)
@@ -48,6 +57,8 @@ def status(guideline: Guideline, record: Record | None) -> Status:
         unanswered=unanswered,
         blocking=tuple(blocking),
         missing_signoffs=tuple(role for role, _ in guideline.signoffs if role not in signed),
+        stale_signoffs=tuple(s for s in record.signoffs if s.digest != digest),
+        shared_handles=tuple(sorted({h for h in handles if handles.count(h) > 1})),
     )
 
 
@@ -65,6 +76,14 @@ BLOCKS = Text(
     en="Blocks publication: {id} = {answer}: {action} (contact: {contact})",
 )
 UNSIGNED = Text(de="Freigabe fehlt: {role}", en="Sign-off missing: {role}")
+STALE = Text(
+    de="Veraltet: die Antworten haben sich geändert, seit {handle} als {role} freigegeben hat; erneut freigeben.",
+    en="Stale: the answers changed since {handle} signed as {role}; sign again.",
+)
+SHARED = Text(
+    de="Vier Augen: {handle} hat mehrere Rollen freigegeben; jede Rolle braucht eine andere Person.",
+    en="Four eyes: {handle} signed more than one role; each role needs another person.",
+)
 COMPLETE = Text(
     de="Die Checkliste ist vollständig, nichts blockiert, alle Freigaben liegen vor.",
     en="The checklist is complete, nothing blocks, every sign-off is there.",
@@ -89,4 +108,6 @@ def describe(guideline: Guideline, record: Record | None, state: Status, lang: L
         )
     roles = guideline.roles()
     lines += [UNSIGNED(lang, role=f"{role} ({roles[role](lang)})") for role in state.missing_signoffs]
+    lines += [STALE(lang, handle=s.handle, role=s.role) for s in state.stale_signoffs]
+    lines += [SHARED(lang, handle=handle) for handle in state.shared_handles]
     return lines or [COMPLETE(lang)]

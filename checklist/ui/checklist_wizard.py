@@ -191,13 +191,15 @@ class Wizard:
         return next((i for i, item in enumerate(self.items) if item.id == picked), None) if picked else None
 
     def sign(self) -> None:
-        signed = {s.role for s in self.record.signoffs}
+        if not status(self.guideline, self.record).answered:
+            return  # open questions or blockers: nothing to sign, so signing is not offered
+        signed = {s.role for s in self.record.signoffs if s.digest == self.record.digest()}
         open_roles = [(role, title) for role, title in self.guideline.signoffs if role not in signed]
         if not open_roles:
             return
         choices = [questionary.Choice(title(self.lang), role) for role, title in open_roles]
-        role = questionary.select(
-            T["sign"](self.lang), choices=[*choices, questionary.Choice(T["not-now"](self.lang), "")]
+        role = questionary.select(  # "not now" first: signing is never the default
+            T["sign"](self.lang), choices=[questionary.Choice(T["not-now"](self.lang), ""), *choices]
         ).unsafe_ask()
         if not role:
             return

@@ -10,6 +10,8 @@ from pathlib import Path
 import yaml
 
 from checklist.guideline.model import load_guideline
+from checklist.guideline.record import save_record
+from tests.guideline.complete import complete_answers as good_answers
 from tests.guideline.test_verify_and_report import complete_record
 
 
@@ -90,7 +92,14 @@ def test_broken_record_is_exit_2_and_kept(tmp_path: Path) -> None:
     assert record.read_text(encoding="utf-8") == "record: 1\nanswers: {\n"
 
 
+def answer_all(root: Path) -> None:
+    answers = root.parent / f"{root.name}-answers.json"
+    answers.write_text(json.dumps(good_answers(load_guideline())), encoding="utf-8")
+    assert lhm("checklist", str(root), "--answers", str(answers)).returncode == 0
+
+
 def test_sign_and_report(tmp_path: Path) -> None:
+    answer_all(tmp_path)
     assert lhm("checklist", "sign", str(tmp_path), "--role", "ospo", "--handle", "@ospo-muc").returncode == 0
     assert lhm("checklist", "sign", str(tmp_path), "--role", "mayor", "--handle", "@x").returncode == 2
     assert lhm("checklist", "sign", str(tmp_path), "--role", "ospo", "--handle", "Max Mustermann").returncode == 2
@@ -99,3 +108,54 @@ def test_sign_and_report(tmp_path: Path) -> None:
     assert "@ospo-muc" in out.read_text(encoding="utf-8")
     data = json.loads(lhm("checklist", "report", str(tmp_path), "--format", "json").stdout)
     assert len(data["items"]) == len(load_guideline().items())
+
+
+def test_signing_an_empty_or_blocked_record_is_refused_and_writes_nothing(tmp_path: Path) -> None:
+    result = lhm("checklist", "sign", str(tmp_path), "--role", "ospo", "--handle", "@a")
+    assert result.returncode == 1
+    assert "Not signed" in result.stdout
+    assert not (tmp_path / ".lhm-oss").exists()
+    answer_all(tmp_path)
+    blocked = tmp_path.parent / "blocked.json"
+    blocked.write_text(json.dumps({"secrets.tree": "yes"}), encoding="utf-8")
+    assert lhm("checklist", str(tmp_path), "--answers", str(blocked)).returncode == 0
+    record = tmp_path / ".lhm-oss" / "publication-record.yaml"
+    before = record.read_bytes()
+    result = lhm("checklist", "sign", str(tmp_path), "--role", "ospo", "--handle", "@a")
+    assert result.returncode == 1
+    assert "Blocks publication: secrets.tree" in result.stdout
+    assert record.read_bytes() == before
+
+
+def test_answers_changed_after_signing_make_the_sign_off_stale(tmp_path: Path) -> None:
+    answer_all(tmp_path)
+    for role, handle in (("project-lead", "@lead"), ("ospo", "@ospo-muc")):
+        assert lhm("checklist", "sign", str(tmp_path), "--role", role, "--handle", handle).returncode == 0
+    assert lhm("checklist", "verify", str(tmp_path)).returncode == 0
+    other = tmp_path.parent / "other.json"
+    other.write_text(
+        json.dumps({"brand.logos": "no", "security.telemetry": "no", "docs.manual": "yes"}), encoding="utf-8"
+    )
+    assert lhm("checklist", str(tmp_path), "--answers", str(other)).returncode == 0
+    result = lhm("checklist", "verify", str(tmp_path))
+    assert result.returncode == 1
+    assert "Stale: the answers changed since @lead signed as project-lead" in result.stdout
+    assert "Stale: the answers changed since @ospo-muc signed as ospo" in result.stdout
+
+
+def test_one_handle_cannot_sign_two_roles(tmp_path: Path) -> None:
+    answer_all(tmp_path)
+    assert lhm("checklist", "sign", str(tmp_path), "--role", "project-lead", "--handle", "@same").returncode == 0
+    result = lhm("checklist", "sign", str(tmp_path), "--role", "ospo", "--handle", "@Same")
+    assert result.returncode == 1
+    assert "Four eyes: @same signed more than one role" in result.stdout
+
+
+def test_a_hand_edited_record_with_one_handle_for_two_roles_fails_verify(tmp_path: Path) -> None:
+    record = complete_record(tmp_path)
+    for signoff in record.signoffs:
+        signoff.handle = "@same"
+    save_record(tmp_path, record)
+    result = lhm("checklist", "verify", str(tmp_path))
+    assert result.returncode == 1
+    assert "Four eyes" in result.stdout

@@ -60,17 +60,15 @@ def test_block_condition_help_back_and_sign_off(screen: Screen, tmp_path: Path) 
         + ENTER  # a.two: keep Why
         + ENTER  # b.cond: Yes
         + "hello"
-        + ENTER  # b.text
-        + ENTER
-        + "@lead-dev"
-        + ENTER  # sign off as project lead
+        + ENTER  # b.text; a.one blocks, so signing is not offered
     )
     assert wizard(tmp_path) == 0
     record = load_record(tmp_path)
     assert record is not None
     assert record.values() == {"a.one": "no", "a.two": ("y",), "b.cond": "yes", "b.text": "hello"}
-    assert [(s.role, s.handle) for s in record.signoffs] == [("project-lead", "@lead-dev")]
+    assert record.signoffs == []
     text = screen.text()
+    assert "Sign off now?" not in text
     assert "Section A 1/2" in text and "Section B 1/2" in text
     assert "This answer blocks publication." in text and "What to do: Do something" in text
     assert "Only with why" in text and "Source: cond, https://example.org/cond" in text
@@ -79,11 +77,21 @@ def test_block_condition_help_back_and_sign_off(screen: Screen, tmp_path: Path) 
 
 
 def test_condition_hides_the_question(screen: Screen, tmp_path: Path) -> None:
-    screen.pipe.send_text(ENTER + SPACE + ENTER + "text" + ENTER + DOWN + ENTER)
+    screen.pipe.send_text(ENTER + SPACE + ENTER + "text" + ENTER + ENTER)  # Enter at the sign-off: "not now"
     assert wizard(tmp_path) == 0
     record = load_record(tmp_path)
     assert record is not None and "b.cond" not in record.values()
+    assert record.signoffs == []  # signing is never the default
     assert "Conditional question?" not in screen.text()
+
+
+def test_a_complete_record_can_be_signed_in_the_wizard(screen: Screen, tmp_path: Path) -> None:
+    screen.pipe.send_text(ENTER + SPACE + ENTER + "text" + ENTER + DOWN + ENTER + "@lead-dev" + ENTER)
+    assert wizard(tmp_path) == 0
+    record = load_record(tmp_path)
+    assert record is not None
+    assert [(s.role, s.handle) for s in record.signoffs] == [("project-lead", "@lead-dev")]
+    assert record.signoffs[0].digest == record.digest()
 
 
 def test_ctrl_c_keeps_every_answer_and_the_next_run_resumes(tmp_path: Path) -> None:
@@ -96,7 +104,7 @@ def test_ctrl_c_keeps_every_answer_and_the_next_run_resumes(tmp_path: Path) -> N
     assert record is not None and record.values() == {"a.one": "yes"}
     resumed = io.StringIO()
     with create_pipe_input() as pipe, create_app_session(input=pipe, output=PlainTextOutput(resumed)):
-        pipe.send_text(SPACE + ENTER + "done" + ENTER + DOWN + ENTER)
+        pipe.send_text(SPACE + ENTER + "done" + ENTER + ENTER)
         assert wizard(tmp_path) == 0
     assert "First question?" not in resumed.getvalue()
     record = load_record(tmp_path)
@@ -117,7 +125,7 @@ def test_german_wizard_with_audit_evidence(screen: Screen, tmp_path: Path) -> No
 
 
 def test_text_answer_help_and_back(screen: Screen, tmp_path: Path) -> None:
-    screen.pipe.send_text(ENTER + SPACE + ENTER + "?" + ENTER + "<" + ENTER + ENTER + "final" + ENTER + DOWN + ENTER)
+    screen.pipe.send_text(ENTER + SPACE + ENTER + "?" + ENTER + "<" + ENTER + ENTER + "final" + ENTER + ENTER)
     assert wizard(tmp_path) == 0
     record = load_record(tmp_path)
     assert record is not None and record.values()["b.text"] == "final"
