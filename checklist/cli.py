@@ -269,16 +269,19 @@ def report(
 @click.option(
     "--handle", required=True, help="Your GitHub handle, e.g. @octocat (no real names: the record is public)."
 )
+@click.option("--replace", is_flag=True, help="Replace another person's sign-off for this role (it stays in the log).")
 @GUIDELINE_OPTION
 @LANG_OPTION
 @DEBUG_OPTION
-def sign(path: Path, role: str, handle: str, guideline: Path | None, lang: Lang | None, debug: bool) -> None:
+def sign(
+    path: Path, role: str, handle: str, replace: bool, guideline: Path | None, lang: Lang | None, debug: bool
+) -> None:
     """Sign off the publication record by role and GitHub handle."""
     from checklist.commands import checklist as command
 
     chosen: Lang = lang or default_lang()
     options = command.ChecklistOptions(path=path, lang=chosen, guideline=guideline)
-    _finish(lambda: command.sign(options, role, handle), chosen, debug)
+    _finish(lambda: command.sign(options, role, handle, replace=replace), chosen, debug)
 
 
 @main.command()

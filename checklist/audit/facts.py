@@ -13,7 +13,7 @@ def repository_facts(snapshot: Snapshot) -> dict[str, str]:
     from checklist.lifecycle.source import read_recorded, template_version
     from checklist.scaffold.location import template_root
 
-    facts: dict[str, str] = {}
+    facts: dict[str, str] = {"publiccode": "yes" if "publiccode.yml" in snapshot.entries else "no"}
     try:
         recorded = read_recorded(snapshot.root)
     except UserError:
@@ -30,6 +30,8 @@ def repository_facts(snapshot: Snapshot) -> dict[str, str]:
     except UserError:
         facts["checklist"] = "broken"
         return facts
-    facts["checklist"] = "complete" if state.complete else "incomplete"
-    facts["checklist_open"] = str(len(state.unanswered) + len(state.blocking) + len(state.missing_signoffs))
+    facts["checklist"] = state.state
+    facts["checklist_open"] = str(
+        len(state.unanswered) + len(state.blocking) + len(state.missing_signoffs) + len(state.stale_signoffs)
+    )
     return facts

@@ -52,6 +52,13 @@ def load(options: ChecklistOptions) -> tuple[Guideline, Record | None]:
     return guideline, record
 
 
+def _kept_comment(record: Record, item_id: str, value: Any) -> str | None:
+    """An answer given again unchanged keeps its comment; a changed answer starts without one."""
+    earlier = record.answers.get(item_id)
+    same = earlier is not None and earlier.value == (tuple(value) if isinstance(value, list) else value)
+    return earlier.comment if same and earlier is not None else None
+
+
 ANSWERS_WAIT = 60.0  # seconds a run with --answers or sign waits for another run on the same record
 
 
@@ -64,7 +71,17 @@ def load_writable(options: ChecklistOptions) -> tuple[Guideline, Record | None]:
 
 def apply_answers(guideline: Guideline, record: Record, given: Mapping[str, Any], root: Path, lang: Lang) -> None:
     """Answers (and sign-offs) from a file: every id known, every value valid, or nothing changes."""
-    answers = {k: v for k, v in given.items() if k != "signoffs"}
+    answers: dict[str, Any] = {}
+    comments: dict[str, str | None] = {}
+    for key, given_value in given.items():
+        if key == "signoffs":
+            continue
+        if isinstance(given_value, dict):  # {value: …, comment: "asked legal, ticket 123"}
+            answers[key] = given_value.get("value")
+            comment = given_value.get("comment")
+            comments[key] = comment if isinstance(comment, str) and comment.strip() else None
+        else:
+            answers[key] = given_value
     unknown = sorted(k for k in answers if guideline.item(k) is None)
     if unknown:
         raise UserError(
@@ -79,6 +96,8 @@ def apply_answers(guideline: Guideline, record: Record, given: Mapping[str, Any]
         )
     problems = []
     for item_id, value in answers.items():
+        if item_id in comments and len(comments[item_id] or "") > 2000:
+            problems.append(f"{item_id}: comment: at most 2000 characters")
         item = guideline.item(item_id)
         reason = item.check(value) if item else None
         if reason is not None:
@@ -97,7 +116,8 @@ def apply_answers(guideline: Guideline, record: Record, given: Mapping[str, Any]
         listed = "\n  ".join(problems)
         raise UserError(Text(de=f"Ungültige Antworten:\n  {listed}", en=f"Invalid answers:\n  {listed}"))
     for item_id, value in answers.items():
-        record.answer(item_id, tuple(value) if isinstance(value, list) else value, root)
+        comment = comments[item_id] if item_id in comments else _kept_comment(record, item_id, value)
+        record.answer(item_id, tuple(value) if isinstance(value, list) else value, root, comment=comment)
     if signoffs:
         state = status(guideline, record)
         handles = [str(entry["handle"]).lower() for entry in signoffs]
@@ -196,18 +216,26 @@ def report(
 
 
 SIGNED = Text(de="Freigegeben als {role} von {handle}.", en="Signed off as {role} by {handle}.")
+ALREADY_SIGNED = Text(
+    de="{handle} hat schon als {role} freigegeben; ersetzen Sie die Freigabe ausdrücklich mit --replace "
+    "(die frühere bleibt im Protokoll des Nachweises).",
+    en="{handle} has already signed as {role}; replace that sign-off explicitly with --replace "
+    "(the earlier one stays in the record's log).",
+)
 NOT_SIGNABLE = Text(
     de="Nicht freigegeben: eine Freigabe gilt nur für vollständige Antworten, die nichts blockiert, und braucht vier Augen.",
     en="Not signed: a sign-off is given only for complete answers that nothing blocks, and needs four eyes.",
 )
 
 
-def sign(options: ChecklistOptions, role: str, handle: str, *, echo: Callable[[str], object] = print) -> int:
+def sign(
+    options: ChecklistOptions, role: str, handle: str, *, replace: bool = False, echo: Callable[[str], object] = print
+) -> int:
     with locked(options.path, wait=ANSWERS_WAIT):
-        return _sign(options, role, handle, echo)
+        return _sign(options, role, handle, replace, echo)
 
 
-def _sign(options: ChecklistOptions, role: str, handle: str, echo: Callable[[str], object]) -> int:
+def _sign(options: ChecklistOptions, role: str, handle: str, replace: bool, echo: Callable[[str], object]) -> int:
     guideline, record = load_writable(options)
     roles = guideline.roles()
     if role not in roles:
@@ -222,6 +250,10 @@ def _sign(options: ChecklistOptions, role: str, handle: str, echo: Callable[[str
         raise UserError(reason)
     state = status(guideline, record)
     others = [s for s in (record.signoffs if record else []) if s.role != role and s.handle.lower() == handle.lower()]
+    earlier = record.signer(role) if record else None
+    if earlier is not None and earlier.handle.lower() != handle.lower() and not replace:
+        echo(ALREADY_SIGNED(options.lang, role=role, handle=earlier.handle))
+        return EXIT_FINDINGS
     if record is None or not state.answered or others:
         echo(NOT_SIGNABLE(options.lang))
         for line in describe(guideline, record, state, options.lang) if not state.answered else []:

@@ -37,11 +37,26 @@ class Blocking:
 
 @dataclass(frozen=True)
 class Evidence:
-    """Audit checks (ids or prefixes) whose result suggests an answer."""
+    """How audit results map to a proposed answer (families or ids of checks).
+
+    * ``clean``: the checks ran and found nothing;
+    * ``found``: one of them found something; ``found_from`` instead takes the
+      answer from the first finding's value of that name (the licence of LIC003),
+      when it is one of the item's answers, else ``found``;
+    * ``none_if``: checks whose finding means there is no evidence at all (DEP000:
+      no dependency list), so nothing is proposed;
+    * ``needs``: repository facts that must hold for the evidence to apply
+      (``publiccode: "yes"``); otherwise the item is not applicable to the audit.
+
+    "No findings", "no evidence" and "not applicable" are three different things.
+    """
 
     checks: tuple[str, ...]
     clean: str | None = None
     found: str | None = None
+    found_from: str | None = None
+    none_if: tuple[str, ...] = ()
+    needs: Mapping[str, str] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -72,6 +87,10 @@ class Item:
             if not set(values) & set(accepted):
                 return False
         return True
+
+    def first_unblocking(self) -> str | None:
+        """The default when neither an earlier answer nor the audit proposes one: the first answer that blocks nothing."""
+        return next((o.value for o in self.choices() if self.blocked_by(o.value) is None), None)
 
     def blocked_by(self, value: Value) -> Blocking | None:
         values = value if isinstance(value, tuple) else (value,)
@@ -196,7 +215,14 @@ def parse_guideline(data: Any, origin: str) -> Guideline:
                         Blocking(tuple(b["answers"]), _text(b["action"]), b["contact"])
                         for b in item.get("blocking", [])
                     ),
-                    evidence=Evidence(tuple(evidence["checks"]), evidence.get("clean"), evidence.get("found"))
+                    evidence=Evidence(
+                        tuple(evidence["checks"]),
+                        evidence.get("clean"),
+                        evidence.get("found"),
+                        evidence.get("found_from"),
+                        tuple(evidence.get("none_if", [])),
+                        dict(evidence.get("needs", {})),
+                    )
                     if evidence
                     else None,
                 )

@@ -56,6 +56,7 @@ class Answer:
     answered: str
     commit: str | None = None
     evidence: str | None = None
+    comment: str | None = None  # the team's own note, e.g. "asked legal, ticket 123"
 
 
 @dataclass
@@ -77,6 +78,7 @@ class Record:
     tool_version: str = __version__
     answers: dict[str, Answer] = field(default_factory=dict)
     signoffs: list[Signoff] = field(default_factory=list)
+    signoff_log: list[Signoff] = field(default_factory=list)  # every sign-off ever given, append-only
 
     @classmethod
     def new(cls, guideline: Guideline, root: Path) -> Record:
@@ -86,13 +88,15 @@ class Record:
     def values(self) -> dict[str, Value]:
         return {item_id: answer.value for item_id, answer in self.answers.items()}
 
-    def answer(self, item_id: str, value: Value, root: Path, evidence: str | None = None) -> None:
+    def answer(
+        self, item_id: str, value: Value, root: Path, evidence: str | None = None, comment: str | None = None
+    ) -> None:
         commit = head_commit(root)
-        self.answers[item_id] = Answer(value, now(), commit, evidence)
+        self.answers[item_id] = Answer(value, now(), commit, evidence, comment or None)
         self.updated, self.commit, self.tool_version = now(), commit, __version__
 
     def digest(self) -> str:
-        """What a sign-off approves: the guideline's id and version and every answer, as one SHA-256.
+        """What a sign-off approves: the guideline's id and version and every answer with its comment, as one SHA-256.
 
         Any change to an answer after signing changes the digest, and verify names
         the sign-off as stale. The commit is recorded beside it, not inside it:
@@ -101,15 +105,22 @@ class Record:
         approved = {
             "guideline": [self.guideline_id, self.guideline_version],
             "answers": {
-                k: list(a.value) if isinstance(a.value, tuple) else a.value for k, a in sorted(self.answers.items())
+                k: [list(a.value) if isinstance(a.value, tuple) else a.value, a.comment or ""]
+                for k, a in sorted(self.answers.items())
             },
         }
         canonical = json.dumps(approved, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
         return "sha256:" + hashlib.sha256(canonical.encode("utf-8")).hexdigest()
 
+    def signer(self, role: str) -> Signoff | None:
+        return next((s for s in self.signoffs if s.role == role), None)
+
     def sign(self, role: str, handle: str, root: Path) -> None:
+        """Sign (or sign again) as ``role``; the sign-off is also appended to the log, which is never shortened."""
+        signoff = Signoff(role, handle, date.today().isoformat(), head_commit(root), self.digest())
         self.signoffs = [s for s in self.signoffs if s.role != role]
-        self.signoffs.append(Signoff(role, handle, date.today().isoformat(), head_commit(root), self.digest()))
+        self.signoffs.append(signoff)
+        self.signoff_log.append(signoff)
         self.updated = now()
 
     def to_data(self) -> dict[str, Any]:
@@ -122,7 +133,18 @@ class Record:
                 data["commit"] = a.commit
             if a.evidence:
                 data["evidence"] = a.evidence
+            if a.comment:
+                data["comment"] = a.comment
             return data
+
+        def signoff(s: Signoff) -> dict[str, Any]:
+            return {
+                "role": s.role,
+                "handle": s.handle,
+                "date": s.date,
+                **({"commit": s.commit} if s.commit else {}),
+                **({"digest": s.digest} if s.digest else {}),
+            }
 
         return {
             "record": 1,
@@ -132,16 +154,8 @@ class Record:
             "updated": self.updated,
             "commit": self.commit,
             "answers": {item_id: answer(a) for item_id, a in self.answers.items()},
-            "signoffs": [
-                {
-                    "role": s.role,
-                    "handle": s.handle,
-                    "date": s.date,
-                    **({"commit": s.commit} if s.commit else {}),
-                    **({"digest": s.digest} if s.digest else {}),
-                }
-                for s in self.signoffs
-            ],
+            "signoffs": [signoff(s) for s in self.signoffs],
+            "signoff_log": [signoff(s) for s in self.signoff_log],
         }
 
 
@@ -178,6 +192,10 @@ def locked(root: Path, *, wait: float) -> Iterator[None]:
         lock.release()
 
 
+def _signoff(data: dict[str, Any]) -> Signoff:
+    return Signoff(data["role"], data["handle"], data["date"], data.get("commit"), data.get("digest"))
+
+
 def _from_data(data: dict[str, Any]) -> Record:
     return Record(
         guideline_id=data["guideline"]["id"],
@@ -192,12 +210,12 @@ def _from_data(data: dict[str, Any]) -> Record:
                 a["answered"],
                 a.get("commit"),
                 a.get("evidence"),
+                a.get("comment"),
             )
             for item_id, a in data["answers"].items()
         },
-        signoffs=[
-            Signoff(s["role"], s["handle"], s["date"], s.get("commit"), s.get("digest")) for s in data["signoffs"]
-        ],
+        signoffs=[_signoff(s) for s in data["signoffs"]],
+        signoff_log=[_signoff(s) for s in data.get("signoff_log", data["signoffs"])],
     )
 
 

@@ -10,7 +10,7 @@ from typing import Any
 
 from checklist.guideline.model import Guideline, Item
 from checklist.guideline.record import Record
-from checklist.guideline.verify import Status, describe, status
+from checklist.guideline.verify import STATES, Status, describe, status
 from checklist.i18n import Lang, Text
 from checklist.safe_text import cell
 
@@ -36,8 +36,7 @@ T = {
     "blocks": Text(de="blockiert", en="blocks"),
     "sources": Text(de="Quellen", en="Sources"),
     "inferred": Text(de="abgeleitet", en="inferred"),
-    "complete": Text(de="vollständig", en="complete"),
-    "incomplete": Text(de="unvollständig", en="incomplete"),
+    "comment": Text(de="Kommentar", en="Comment"),
 }
 
 
@@ -49,6 +48,7 @@ class Row:
     date: str
     commit: str
     evidence: str
+    comment: str
     blocks: bool
 
 
@@ -66,6 +66,7 @@ def rows(guideline: Guideline, record: Record | None, lang: Lang) -> list[Row]:
                 date=answer.answered[:10] if answer else "",
                 commit=(answer.commit or "")[:12] if answer else "",
                 evidence=(answer.evidence or "") if answer else "",
+                comment=(answer.comment or "") if answer else "",
                 blocks=bool(answer and applies and item.blocked_by(answer.value)),
             )
         )
@@ -73,7 +74,33 @@ def rows(guideline: Guideline, record: Record | None, lang: Lang) -> list[Row]:
 
 
 def _state_word(state: Status, lang: Lang) -> str:
-    return T["complete"](lang) if state.complete else T["incomplete"](lang)
+    return STATES[state.state](lang)
+
+
+def open_points(
+    guideline: Guideline, record: Record | None, state: Status, lang: Lang
+) -> dict[str, list[dict[str, Any]]]:
+    """What stands between the record and approval, as data: objects with ids, never prose alone."""
+    values = record.values() if record else {}
+    return {
+        "unanswered": [
+            {"id": item.id, "section": item.section, "question": item.question(lang)} for item in state.unanswered
+        ],
+        "blocking": [
+            {
+                "id": item.id,
+                "section": item.section,
+                "answer": values.get(item.id),
+                "answer_label": item.label(values[item.id], lang) if item.id in values else None,
+                "action": block.action(lang),
+                "contact": guideline.contacts[block.contact](lang),
+            }
+            for item, block in state.blocking
+        ],
+        "missing_signoffs": [{"role": role} for role in state.missing_signoffs],
+        "stale_signoffs": [{"role": s.role, "handle": s.handle, "date": s.date} for s in state.stale_signoffs],
+        "shared_handles": [{"handle": handle} for handle in state.shared_handles],
+    }
 
 
 def as_dict(guideline: Guideline, record: Record | None, root: str, lang: Lang) -> dict[str, Any]:
@@ -95,8 +122,12 @@ def as_dict(guideline: Guideline, record: Record | None, root: str, lang: Lang) 
             "tool_version": record.tool_version,
             "guideline_version": record.guideline_version,
         },
+        "status": state.state,
+        "status_label": _state_word(state, lang),
         "complete": state.complete,
-        "open": describe(guideline, record, state, lang) if not state.complete else [],
+        "outdated": state.outdated,
+        "open": open_points(guideline, record, state, lang),
+        "open_text": describe(guideline, record, state, lang) if not state.complete else [],
         "items": [
             {
                 "id": r.item.id,
@@ -108,12 +139,14 @@ def as_dict(guideline: Guideline, record: Record | None, root: str, lang: Lang) 
                 "answered": record.answers[r.item.id].answered if record and r.item.id in record.answers else None,
                 "commit": record.answers[r.item.id].commit if record and r.item.id in record.answers else None,
                 "evidence": r.evidence or None,
+                "comment": r.comment or None,
                 "blocks": r.blocks,
                 "source": r.item.source_url,
             }
             for r in rows(guideline, record, lang)
         ],
         "signoffs": [] if record is None else [s.__dict__ for s in record.signoffs],
+        "signoff_log": [] if record is None else [s.__dict__ for s in record.signoff_log],
     }
 
 
@@ -150,6 +183,8 @@ def render_markdown(guideline: Guideline, record: Record | None, root: str, lang
                 answer = f"**{T['open'](lang)}**"
             if row.blocks:
                 answer += f" ⛔ {T['blocks'](lang)}"
+            if row.comment:
+                answer += f" ({T['comment'](lang)}: {row.comment})"
             question = f"[{cell(row.item.question(lang))}]({row.item.source_url})"
             lines.append(f"| `{row.item.id}` | {question} | {cell(answer)} | {row.date} | {cell(row.evidence)} |")
     lines += ["", f"## {T['signoffs'](lang)}", ""]
@@ -173,7 +208,7 @@ body{font-family:system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;margin:2re
 h1{font-size:1.6rem;border-bottom:3px solid #ffcc00;padding-bottom:.3rem}h2{font-size:1.2rem;margin-top:2rem}
 table{border-collapse:collapse;width:100%;font-size:.9rem}th,td{border:1px solid #ccc;padding:.35rem .5rem;vertical-align:top;text-align:left}
 th{background:#f3f3f3}.open{color:#a30000;font-weight:bold}.blocks{color:#fff;background:#a30000;padding:0 .3rem;border-radius:3px}
-.na{color:#777}.state-complete{color:#0a6b0a}.state-incomplete{color:#a30000}code{font-size:.85em}ul.meta{list-style:none;padding:0}
+.na{color:#777}.state-signed{color:#0a6b0a}.state-complete{color:#8a5a00}.state-blocked,.state-incomplete,.state-stale{color:#a30000}.comment{color:#444;font-style:italic}code{font-size:.85em}ul.meta{list-style:none;padding:0}
 @media print{body{margin:0;max-width:none;font-size:10pt}a{color:inherit;text-decoration:none}h2{break-after:avoid}tr{break-inside:avoid}}
 """
 
@@ -181,7 +216,7 @@ th{background:#f3f3f3}.open{color:#a30000;font-weight:bold}.blocks{color:#fff;ba
 def render_html(guideline: Guideline, record: Record | None, root: str, lang: Lang) -> str:
     e = html.escape
     state = status(guideline, record)
-    state_class = "state-complete" if state.complete else "state-incomplete"
+    state_class = f"state-{state.state}"
     parts = [
         f'<!DOCTYPE html>\n<html lang="{lang}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">',
         f"<title>{e(guideline.title(lang))}: {e(PurePath(root).name)}</title><style>{CSS}</style></head><body>",
@@ -215,6 +250,8 @@ def render_html(guideline: Guideline, record: Record | None, root: str, lang: La
                 answer = f'<span class="open">{e(T["open"](lang))}</span>'
             else:
                 answer = e(row.answer) + (f' <span class="blocks">{e(T["blocks"](lang))}</span>' if row.blocks else "")
+                if row.comment:
+                    answer += f'<br><span class="comment">{e(T["comment"](lang))}: {e(row.comment)}</span>'
             inferred = f" ({e(T['inferred'](lang))})" if row.item.inferred else ""
             parts.append(
                 f"<tr><td><code>{e(row.item.id)}</code></td><td>{e(row.item.question(lang))} "

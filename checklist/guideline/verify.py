@@ -28,7 +28,32 @@ class Status:
 
     @property
     def complete(self) -> bool:
-        return self.answered and not (self.missing_signoffs or self.stale_signoffs or self.shared_handles)
+        """Answered, nothing blocks, every role signed for these answers by different people: verify passes."""
+        return self.state == "signed"
+
+    @property
+    def state(self) -> str:
+        """One word, the same in every report and in JSON: blocked, incomplete, stale, complete or signed.
+
+        ``complete``: every answer given and nothing blocks, sign-offs still missing;
+        ``stale``: signed, but for other answers (or one person signed two roles).
+        """
+        if self.blocking:
+            return "blocked"
+        if self.no_record or self.outdated or self.unanswered:
+            return "incomplete"
+        if self.stale_signoffs or self.shared_handles:
+            return "stale"
+        return "complete" if self.missing_signoffs else "signed"
+
+
+STATES = {
+    "blocked": Text(de="blockiert", en="blocked"),
+    "incomplete": Text(de="unvollständig", en="incomplete"),
+    "stale": Text(de="veraltet freigegeben", en="stale sign-off"),
+    "complete": Text(de="vollständig, Freigaben fehlen", en="complete, sign-offs missing"),
+    "signed": Text(de="freigegeben", en="signed"),
+}
 
 
 def status(guideline: Guideline, record: Record | None) -> Status:

@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from checklist.audit.model import CATEGORY_NAMES, Category
+from checklist.guideline.verify import STATES
 from checklist.i18n import Lang, Text
 
 T = {
@@ -21,7 +22,7 @@ T = {
     "repos": Text(de="Repositories", en="Repositories"),
     "with-errors": Text(de="mit Fehlern", en="with errors"),
     "behind": Text(de="Vorlage veraltet", en="template behind"),
-    "complete": Text(de="Checkliste vollständig", en="checklist complete"),
+    "complete": Text(de="Checkliste freigegeben", en="checklist signed"),
     "chart": Text(de="Fehler nach Kategorie, über alle Repositories", en="Errors by category, across all repositories"),
     "repository": Text(de="Repository", en="Repository"),
     "template": Text(de="Vorlage", en="Template"),
@@ -34,8 +35,7 @@ T = {
     "problem": Text(de="nicht prüfbar", en="could not be checked"),
 }
 CHECKLIST = {
-    "complete": Text(de="vollständig", en="complete"),
-    "incomplete": Text(de="offen", en="open"),
+    **STATES,
     "none": Text(de="keine", en="none"),
     "broken": Text(de="defekt", en="broken"),
 }
@@ -96,7 +96,7 @@ def render_html(rows: Sequence[dict[str, Any]], lang: Lang) -> str:
         (T["repos"], len(rows)),
         (T["with-errors"], sum(1 for r in rows if r["error_total"] or r["problem"])),
         (T["behind"], behind),
-        (T["complete"], sum(1 for r in rows if r["checklist"] == "complete")),
+        (T["complete"], sum(1 for r in rows if r["checklist"] == "signed")),
     ]
     columns = [("name", T["repository"]), ("template", T["template"]), ("missing", T["missing"])]
     columns += [(c.value, CATEGORY_NAMES[c]) for c in Category]
@@ -137,10 +137,19 @@ def render_html(rows: Sequence[dict[str, Any]], lang: Lang) -> str:
         cells.append(f'<td class="num">{row["warnings"]}</td>')
         state = row["checklist"]
         shown = CHECKLIST.get(state, CHECKLIST["none"])(lang) + (
-            f" ({row['checklist_open']})" if state == "incomplete" else ""
+            f" ({row['checklist_open']})" if state in ("incomplete", "blocked", "complete", "stale") else ""
         )
-        css = {"complete": "ok", "incomplete": "warn", "broken": "bad"}.get(state, "")
-        rank = {"complete": 3, "incomplete": 2, "none": 1, "broken": 0}.get(state, 1)
+        css = {
+            "signed": "ok",
+            "complete": "warn",
+            "incomplete": "warn",
+            "stale": "warn",
+            "blocked": "bad",
+            "broken": "bad",
+        }.get(state, "")
+        rank = {"signed": 5, "complete": 4, "stale": 3, "incomplete": 2, "blocked": 1, "none": 1, "broken": 0}.get(
+            state, 1
+        )
         cells.append(f'<td class="{css}" data-sort="{rank}">{e(shown)}</td>')
         parts.append(f'<tr data-repo="{e(row["name"])}">{"".join(cells)}</tr>')
     data = json.dumps(list(rows), ensure_ascii=False).replace("</", "<\\/")

@@ -251,6 +251,8 @@ VALIDATORS = {
     "owner_unit": check_text,
     "github_org": check_org,
     "codeowners": check_handle,
+    "admin_team": check_handle,
+    "ospo_team": check_handle,
     "contact_email": check_email,
     "security_email": check_email,
     "copyright_holder": check_text,

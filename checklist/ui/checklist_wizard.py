@@ -24,10 +24,16 @@ from checklist.scaffold.answers import check_handle
 
 BACK = "__back__"
 HELP = "__help__"
+COMMENT = "__comment__"
 T = {
     "help": Text(de="? Hilfe", en="? Help"),
     "back": Text(de="← Zurück", en="← Back"),
-    "text-hint": Text(de="(? = Hilfe, < = zurück)", en="(? = help, < = back)"),
+    "text-hint": Text(de="(? = Hilfe, < = zurück, # = Kommentar)", en="(? = help, < = back, # = comment)"),
+    "comment": Text(de="✎ Kommentar", en="✎ Comment"),
+    "comment-prompt": Text(
+        de="Kommentar zu dieser Antwort (z. B. „Rechtsamt gefragt, Ticket 123“; leer: keiner)",
+        en="Comment on this answer (e.g. 'asked legal, ticket 123'; empty: none)",
+    ),
     "source": Text(de="Quelle", en="Source"),
     "inferred": Text(de="abgeleitet, nicht LHM-Wortlaut", en="inferred, not LHM's wording"),
     "suggested": Text(de="Vorschlag aus dem Audit", en="Suggested by the audit"),
@@ -66,6 +72,7 @@ class Wizard:
         self.save = save
         self.suggestions = suggestions or {}
         self.items = guideline.items()
+        self.comments: dict[str, str | None] = {}  # given in this run, kept with the next answer to the item
 
     def say(self, text: str, style: str | None = None) -> None:
         questionary.print(text, style=style)
@@ -92,12 +99,14 @@ class Wizard:
         if answer is not None:
             return answer.value
         suggestion = self.suggestions.get(item.id)
-        return suggestion.value if suggestion is not None else None
+        if suggestion is not None and suggestion.value is not None:
+            return suggestion.value
+        return item.first_unblocking()  # never a blocking answer nobody chose
 
     def ask(self, item: Item, can_go_back: bool) -> Value | str:
         """The answer, or BACK. Help is shown in place and the question asked again."""
         self.header(item)
-        extras = [questionary.Choice(T["help"](self.lang), HELP)]
+        extras = [questionary.Choice(T["help"](self.lang), HELP), questionary.Choice(T["comment"](self.lang), COMMENT)]
         if can_go_back:
             extras.append(questionary.Choice(T["back"](self.lang), BACK))
         default = self.default_for(item)
@@ -110,7 +119,7 @@ class Wizard:
                     default=default if isinstance(default, str) else "",
                     validate=lambda v: True if v.strip() else T["pick-one"](self.lang),
                 ).unsafe_ask()
-                result = {"?": HELP, "<": BACK}.get(result.strip(), result)
+                result = {"?": HELP, "<": BACK, "#": COMMENT}.get(result.strip(), result)
             elif item.type == "multiple":
                 chosen = default if isinstance(default, tuple) else ()
                 choices = [
@@ -121,7 +130,8 @@ class Wizard:
                     choices=[*choices, questionary.Separator(), *extras],
                     validate=lambda values: True if values else T["pick-one"](self.lang),
                 ).unsafe_ask()
-                result = HELP if HELP in picked else BACK if BACK in picked else tuple(picked)
+                special = [value for value in (HELP, COMMENT, BACK) if value in picked]
+                result = special[0] if special else tuple(picked)
             else:
                 choices = [questionary.Choice(o.label(self.lang), o.value) for o in item.choices()]
                 result = questionary.select(
@@ -134,7 +144,16 @@ class Wizard:
             if result == HELP:
                 self.show_help(item)
                 continue
+            if result == COMMENT:
+                self.ask_comment(item)
+                continue
             return result  # type: ignore[no-any-return]
+
+    def ask_comment(self, item: Item) -> None:
+        earlier = self.record.answers.get(item.id)
+        current = self.comments.get(item.id, earlier.comment if earlier else None)
+        text = questionary.text(T["comment-prompt"](self.lang), default=current or "").unsafe_ask()
+        self.comments[item.id] = text.strip() or None
 
     def explain_block(self, item: Item, value: Value) -> None:
         block = item.blocked_by(value)
@@ -174,7 +193,10 @@ class Wizard:
             value: Value = result
             suggestion = self.suggestions.get(item.id)
             evidence = suggestion(self.lang) if suggestion is not None else None
-            self.record.answer(item.id, value, self.root, evidence)
+            earlier = self.record.answers.get(item.id)
+            kept = earlier.comment if earlier is not None and earlier.value == value else None
+            comment = self.comments.pop(item.id) if item.id in self.comments else kept
+            self.record.answer(item.id, value, self.root, evidence, comment)
             self.save(self.record)
             self.explain_block(item, value)
             index += 1

@@ -159,3 +159,35 @@ def test_a_hand_edited_record_with_one_handle_for_two_roles_fails_verify(tmp_pat
     result = lhm("checklist", "verify", str(tmp_path))
     assert result.returncode == 1
     assert "Four eyes" in result.stdout
+
+
+def test_comments_are_kept_and_a_changed_comment_makes_sign_offs_stale(tmp_path: Path) -> None:
+    answer_all(tmp_path)
+    noted = tmp_path.parent / "noted.yaml"
+    noted.write_text(
+        yaml.safe_dump({"brand.name": {"value": "no-conflict", "comment": "asked legal, ticket 123"}}), encoding="utf-8"
+    )
+    assert lhm("checklist", str(tmp_path), "--answers", str(noted)).returncode == 0
+    record = (tmp_path / ".lhm-oss" / "publication-record.yaml").read_text(encoding="utf-8")
+    assert "comment: asked legal, ticket 123" in record
+    for role, handle in (("project-lead", "@lead"), ("ospo", "@ospo-muc")):
+        assert lhm("checklist", "sign", str(tmp_path), "--role", role, "--handle", handle).returncode == 0
+    report = lhm("checklist", "report", str(tmp_path), "--format", "md").stdout
+    assert "(Comment: asked legal, ticket 123)" in report
+    noted.write_text(
+        yaml.safe_dump({"brand.name": {"value": "no-conflict", "comment": "asked legal, ticket 124"}}), encoding="utf-8"
+    )
+    assert lhm("checklist", str(tmp_path), "--answers", str(noted)).returncode == 0
+    assert lhm("checklist", "verify", str(tmp_path)).returncode == 1
+
+
+def test_replacing_a_signer_is_explicit_and_logged(tmp_path: Path) -> None:
+    answer_all(tmp_path)
+    assert lhm("checklist", "sign", str(tmp_path), "--role", "ospo", "--handle", "@first").returncode == 0
+    result = lhm("checklist", "sign", str(tmp_path), "--role", "ospo", "--handle", "@second")
+    assert result.returncode == 1
+    assert "@first has already signed as ospo" in result.stdout
+    assert lhm("checklist", "sign", str(tmp_path), "--role", "ospo", "--handle", "@second", "--replace").returncode == 0
+    data = yaml.safe_load((tmp_path / ".lhm-oss" / "publication-record.yaml").read_text(encoding="utf-8"))
+    assert [s["handle"] for s in data["signoffs"]] == ["@second"]
+    assert [s["handle"] for s in data["signoff_log"]] == ["@first", "@second"]

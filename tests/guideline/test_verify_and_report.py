@@ -84,9 +84,48 @@ def test_html_is_self_contained_and_printable(tmp_path: Path) -> None:
 def test_markdown_and_json(tmp_path: Path) -> None:
     record = complete_record(tmp_path)
     text = render_markdown(GUIDELINE, record, str(tmp_path), "en")
-    assert "## Status: complete" in text and "## Sign-offs" in text
+    assert "## Status: signed" in text and "## Sign-offs" in text
     assert "| `rights.contract` |" in text and "not applicable" in text
     data = json.loads(render_json(GUIDELINE, record, str(tmp_path), "en"))
-    assert data["complete"] is True
+    assert data["complete"] is True and data["status"] == "signed"
     authors = next(i for i in data["items"] if i["id"] == "rights.authors")
     assert authors["answer"] == ["staff"]
+
+
+def test_status_is_one_word_in_every_format(tmp_path: Path) -> None:
+    """blocked, incomplete, stale, complete (sign-offs missing) and signed: the same word everywhere."""
+    signed = complete_record(tmp_path)
+    unsigned = complete_record(tmp_path)
+    unsigned.signoffs = []
+    blocked = complete_record(tmp_path)
+    blocked.answer("secrets.tree", "yes", tmp_path)
+    incomplete = complete_record(tmp_path)
+    del incomplete.answers["docs.readme"]
+    stale = complete_record(tmp_path)
+    stale.answer("brand.logos", "no", tmp_path, comment="checked with the press office")
+    cases = {"signed": signed, "complete": unsigned, "blocked": blocked, "incomplete": incomplete, "stale": stale}
+    for word, record in cases.items():
+        assert status(GUIDELINE, record).state == word
+        data = json.loads(render_json(GUIDELINE, record, str(tmp_path), "en"))
+        assert data["status"] == word
+        label = data["status_label"]
+        assert f"## Status: {label}" in render_markdown(GUIDELINE, record, str(tmp_path), "en")
+        assert f'class="state-{word}">{label}</span>' in render_html(GUIDELINE, record, str(tmp_path), "en")
+    data = json.loads(render_json(GUIDELINE, blocked, str(tmp_path), "en"))
+    assert data["open"]["blocking"] == [
+        {
+            "id": "secrets.tree",
+            "section": "secrets",
+            "answer": "yes",
+            "answer_label": "Yes",
+            "action": "Revoke the secrets and remove them.",
+            "contact": data["open"]["blocking"][0]["contact"],
+        }
+    ]
+    data = json.loads(render_json(GUIDELINE, incomplete, str(tmp_path), "en"))
+    assert [o["id"] for o in data["open"]["unanswered"]] == ["docs.readme"]
+    data = json.loads(render_json(GUIDELINE, stale, str(tmp_path), "de"))
+    assert {s["role"] for s in data["open"]["stale_signoffs"]} == {"project-lead", "ospo"}
+    logos = next(i for i in data["items"] if i["id"] == "brand.logos")
+    assert logos["comment"] == "checked with the press office"
+    assert "Kommentar: checked with the press office" in render_markdown(GUIDELINE, stale, str(tmp_path), "de")

@@ -148,7 +148,17 @@ def test_standard_files_are_complete(baked: tuple[Path, dict[str, Any]]) -> None
         and "30 days" in security
         and "private vulnerability reporting" in security
     )
-    assert (root / ".github" / "CODEOWNERS").read_text(encoding="utf-8").strip().endswith(context["codeowners"])
+    owners = [
+        line.split()
+        for line in (root / ".github" / "CODEOWNERS").read_text(encoding="utf-8").splitlines()
+        if line and not line.startswith("#")
+    ]
+    assert owners == [
+        ["*", context["codeowners"]],
+        ["/.github/CODEOWNERS", context["admin_team"]],
+        ["/.github/workflows/", context["admin_team"]],
+        ["/.lhm-oss/", context["ospo_team"]],
+    ]
     assert (root / "docs" / "index.md").is_file()
     german = [root / n for n in ("README.de.md", "CONTRIBUTING.de.md", "CODE_OF_CONDUCT.de.md", "SECURITY.de.md")]
     assert all(p.exists() == context["german_docs"] for p in german)

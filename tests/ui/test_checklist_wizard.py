@@ -55,8 +55,8 @@ def test_block_condition_help_back_and_sign_off(screen: Screen, tmp_path: Path) 
         + DOWN
         + DOWN
         + ENTER  # b.cond: Help
-        + DOWN * 3
-        + ENTER  # b.cond: Back
+        + DOWN * 4
+        + ENTER  # b.cond: Back (after Help and Comment)
         + ENTER  # a.two: keep Why
         + ENTER  # b.cond: Yes
         + "hello"
@@ -83,6 +83,31 @@ def test_condition_hides_the_question(screen: Screen, tmp_path: Path) -> None:
     assert record is not None and "b.cond" not in record.values()
     assert record.signoffs == []  # signing is never the default
     assert "Conditional question?" not in screen.text()
+
+
+def test_comments_are_kept_with_their_answers(screen: Screen, tmp_path: Path) -> None:
+    screen.pipe.send_text(
+        DOWN * 3
+        + ENTER  # a.one: Comment
+        + "asked legal, ticket 123"
+        + ENTER
+        + ENTER  # a.one asked again: Yes
+        + SPACE
+        + ENTER  # a.two: x
+        + "#"
+        + ENTER  # b.text: comment
+        + "from the wiki"
+        + ENTER
+        + "text"
+        + ENTER  # b.text
+        + ENTER  # not now
+    )
+    assert wizard(tmp_path) == 0
+    record = load_record(tmp_path)
+    assert record is not None
+    assert record.answers["a.one"].value == "yes" and record.answers["a.one"].comment == "asked legal, ticket 123"
+    assert record.answers["b.text"].comment == "from the wiki"
+    assert record.answers["a.two"].comment is None
 
 
 def test_a_complete_record_can_be_signed_in_the_wizard(screen: Screen, tmp_path: Path) -> None:
@@ -120,7 +145,9 @@ def test_german_wizard_with_audit_evidence(screen: Screen, tmp_path: Path) -> No
 
     suggestions = evidence(load_guideline(), tmp_path)
     assert suggestions["secrets.tree"].value == "yes"
-    assert suggestions["secrets.tree"]("de").startswith("Audit: 1 Befund(e): SEC012 config.yml:1")
+    assert suggestions["secrets.tree"]("de").startswith(
+        "Audit: 1 Befund(e): Passwort oder Geheimnis im Klartext zugewiesen (SEC012) config.yml:1"
+    )
     assert suggestions["data.personal"].value == "no"
 
 

@@ -22,8 +22,9 @@ from checklist.ui.new_dialog import ask_answers
 from tests.bakery import ROOT
 
 ENTER, DOWN, CLEAR, CTRL_C = "\r", "\x1b[B", "\x15", "\x03"
-# After "German documentation?": unit, organisation, code owners, two e-mails, licence, holder, year, stack, CI.
-REST_DEFAULTS = ENTER * 10
+# After "German documentation?": unit, organisation, code owners, admin team, OSPO team, two e-mails,
+# licence, holder, year, stack, CI.
+REST_DEFAULTS = ENTER * 12
 
 
 def typed(text: str) -> str:
@@ -62,7 +63,7 @@ def test_bad_slug_is_asked_again_and_conditional_question_shown(keyboard: PipeIn
         + typed("Shows where the trams are.")
         + "y"  # German documentation: yes, so the German description is asked
         + typed("Zeigt, wo die Trambahnen sind.")
-        + ENTER * 5
+        + ENTER * 7
         + DOWN
         + ENTER  # licence: EUPL-1.2
         + ENTER * 2
@@ -99,7 +100,7 @@ def test_conditional_question_hidden(keyboard: PipeInput, monkeypatch: pytest.Mo
 
 
 def test_answers_given_in_advance_are_not_asked(keyboard: PipeInput, tmp_path: Path) -> None:
-    keyboard.send_text(ENTER * 2 + "n" + ENTER * 5 + ENTER * 2 + ENTER + "nnn" + "y")
+    keyboard.send_text(ENTER * 2 + "n" + ENTER * 7 + ENTER * 2 + ENTER + "nnn" + "y")
     opts = NewOptions(output_dir=tmp_path, pairs=["project_name=Vorab", "stack=generic", "license=Apache-2.0"])
     assert run(opts, dialogue=ask_answers, echo=lambda _: None) == 0
     answers = record(tmp_path / "vorab")

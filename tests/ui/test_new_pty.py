@@ -29,7 +29,7 @@ def test_new_in_a_real_terminal_in_german(tmp_path: Path) -> None:
     child.send("\r")
     child.expect("Deutsche Dokumentation")
     child.send("n")
-    for _ in range(5):
+    for _ in range(7):  # unit, organisation, code owners, admin team, OSPO team, contact, security contact
         child.send("\r")
     child.expect("Lizenz")
     child.send("\r")
