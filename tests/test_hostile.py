@@ -474,6 +474,15 @@ def test_fleet_reports_a_missing_repository_as_a_row(generated: Path, tmp_path: 
     assert [row["problem"] for row in rows["repositories"]][1] == "neither a folder nor a file"
 
 
+def test_fleet_reports_with_wrong_types_become_rows(tmp_path: Path) -> None:
+    bad = tmp_path / "bad.json"
+    bad.write_text(json.dumps({"findings": [1, {"severity": None}], "facts": []}), encoding="utf-8")
+    result = lhm("fleet", str(bad), "--format", "json")
+    assert result.returncode == 0, result.stderr
+    [row] = json.loads(result.stdout)["repositories"]
+    assert row["problem"].startswith("not a report of lhm-oss audit --format json")
+
+
 def test_a_closed_pipe_ends_with_141() -> None:
     from checklist.errors import EXIT_BROKEN_PIPE, run_guarded
 
