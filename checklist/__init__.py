@@ -6,4 +6,6 @@ imports: cookiecutter imports parts of this package while rendering the
 template, and ``lhm-oss --help`` must start fast.
 """
 
-__version__ = "0.1.0"
+# One version for the package and its template (cookiecutter.json `_template_version`); a release is the tag
+# v<version>, and generated repositories install exactly this version (scripts/release_check.py keeps them equal).
+__version__ = "1.1.0"
