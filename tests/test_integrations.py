@@ -100,3 +100,24 @@ def test_pre_commit_try_repo_passes_a_generated_repository_and_fails_a_planted_s
     failed = run(tool("pre-commit"), "try-repo", ROOT, "lhm-oss-audit", "--all-files", cwd=repo, env=env)
     assert failed.returncode == 1
     assert "SEC" in failed.stdout and "ghp_a1B2c3D4e5F6" not in failed.stdout
+
+
+def test_generated_repositories_install_the_release_and_renovate_sees_it(tmp_path: Path) -> None:
+    import re
+
+    import json5
+
+    made = run(
+        sys.executable, "-m", "checklist", "new", tmp_path, "--no-input", "project_name=R", "description=D.", "ci=both"
+    )
+    assert made.returncode == 0, made.stderr
+    repo = tmp_path / "r"
+    manager = json5.loads((repo / "renovate.json5").read_text(encoding="utf-8"))["customManagers"][0]
+    pattern = re.compile(manager["matchStrings"][0].replace("(?<", "(?P<"))
+    for path in (repo / ".github" / "workflows" / "publication-checklist.yml", repo / ".gitlab-ci.yml"):
+        text = path.read_text(encoding="utf-8")
+        assert "git+https" not in text
+        found = pattern.search(text)
+        assert found is not None and found.group("currentValue") == __version__, path
+        relative = path.relative_to(repo).as_posix()
+        assert any(re.search(p.strip("/"), relative) for p in manager["managerFilePatterns"]), relative

@@ -145,7 +145,8 @@ def run(options: UpdateOptions, *, echo: Callable[[str], object] = print, ask: C
 
     render.refuse_invalid(template_root(), recorded.answers)  # recorded answers are data: checked before anything
     _check_clean(root, lang)
-    base = options.base or recorded.commit
+    # Without a recorded commit (generated from an installed lhm-oss), the recorded version names the release tag.
+    base = options.base or recorded.commit or recorded.version
     if not base:
         raise UserError(T["no-base"](lang))
     if ask is None and sys.stdin.isatty() and not options.answers_file:

@@ -68,6 +68,15 @@ def _git(*args: str, cwd: Path | None = None) -> str:
 def checkout(source: str, ref: str | None, into: Path) -> tuple[Path, str]:
     """A copy of the template repository at ``ref`` (default: its HEAD), and the commit it is at."""
     _git("clone", "--quiet", "--no-checkout", "--", source, str(into))
+    candidates = [ref or "HEAD"]
+    if ref and ref[:1].isdigit():
+        candidates.append(f"v{ref}")  # a version names its release tag: 1.1.0 → v1.1.0
+    for candidate in candidates:
+        try:
+            _git("checkout", "--quiet", candidate, "--", cwd=into)
+            return into, _git("rev-parse", "HEAD", cwd=into)
+        except UserError:
+            continue
     try:
         _git("checkout", "--quiet", ref or "HEAD", "--", cwd=into)
     except UserError as error:

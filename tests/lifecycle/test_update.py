@@ -168,3 +168,21 @@ def test_refuses_a_dirty_tree_and_a_repository_without_answers(versions: tuple[P
     plain.mkdir()
     result = lhm("update", str(plain))
     assert result.returncode == 2 and "has no .cruft.json" in result.stderr
+
+
+def test_a_repository_generated_from_an_installed_lhm_oss_updates_from_the_release_tag(
+    versions: tuple[Path, Path],
+) -> None:
+    """An installed template records no commit, only its version; the release tag v<version> is the base."""
+    template, repo = versions
+    record = json.loads((repo / ".cruft.json").read_text(encoding="utf-8"))
+    record["commit"] = None
+    version = record["lhm_oss"]["template_version"]
+    (repo / ".cruft.json").write_text(json.dumps(record, indent=2) + "\n", encoding="utf-8")
+    git(repo, "commit", "-qam", "as generated from the wheel")
+    git(template, "tag", f"v{version}", "HEAD")
+    release(template, {"docs/new-page.md": "# New page\n"}, version="9.9.9")
+    result = lhm("update", str(repo), "--template", str(template))
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert (repo / "docs" / "new-page.md").read_text(encoding="utf-8") == "# New page\n"
+    assert json.loads((repo / ".cruft.json").read_text(encoding="utf-8"))["lhm_oss"]["template_version"] == "9.9.9"
