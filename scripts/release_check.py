@@ -15,7 +15,9 @@ ROOT = Path(__file__).resolve().parent.parent
 
 
 def problems(tag: str) -> list[str]:
-    package = re.search(r'^__version__ = "([^"]+)"', (ROOT / "checklist" / "__init__.py").read_text(encoding="utf-8"), re.M)
+    package = re.search(
+        r'^__version__ = "([^"]+)"', (ROOT / "checklist" / "__init__.py").read_text(encoding="utf-8"), re.M
+    )
     context = json.loads((ROOT / "cookiecutter.json").read_text(encoding="utf-8"))
     version = package.group(1) if package else "?"
     found = []

@@ -12,6 +12,7 @@ from typing import Any
 
 import pytest
 
+from checklist import __version__
 from tests.audit.testing import make_repo
 from tests.bakery import ROOT
 
@@ -72,7 +73,7 @@ def test_fleet_json_from_a_listing_and_a_ci_report(fleet: dict[str, Path]) -> No
     found = rows(fleet, str(fleet["listing"]), str(fleet["report"]))
     assert set(found) == {"alpha-service", "beta-portal", "handmade", "from-ci"}
     beta = found["beta-portal"]
-    assert beta["template_version"] == "0.9.0" and beta["template_current"] == "1.0.0"
+    assert beta["template_version"] == "0.9.0" and beta["template_current"] == __version__
     assert "SECURITY.md" in beta["missing"] and beta["errors"]["secret"] == 1
     assert found["alpha-service"]["error_total"] == 0 and found["alpha-service"]["checklist"] == "none"
     assert found["from-ci"]["errors"] == found["handmade"]["errors"]
