@@ -7,9 +7,12 @@ import sys
 import zipfile
 from pathlib import Path
 
+import pytest
+
 from tests.bakery import ROOT, inner_venv, run
 
 
+@pytest.mark.slow
 def test_wheel_ships_the_template_and_generates_from_it(tmp_path: Path) -> None:
     built = run(
         sys.executable, "-m", "pip", "wheel", "--no-build-isolation", "--no-deps", "-q", ROOT, "-w", tmp_path / "dist"

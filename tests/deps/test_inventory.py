@@ -41,6 +41,7 @@ def venv(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return root
 
 
+@pytest.mark.slow
 def test_real_sbom_from_cyclonedx_py(venv: Path, tmp_path: Path) -> None:
     tool = Path(sys.executable).parent / "cyclonedx-py"
     command = [str(tool)] if tool.exists() else [shutil.which("cyclonedx-py") or "cyclonedx-py"]

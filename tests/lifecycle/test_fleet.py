@@ -92,6 +92,7 @@ def test_unreadable_fleet_inputs_become_rows_that_say_why(tmp_path: Path) -> Non
     }
 
 
+@pytest.mark.slow
 @pytest.mark.skipif(CHROMIUM is None, reason="Chromium is not installed (scripts/install-test-tools.sh installs it)")
 def test_dashboard_in_headless_chromium(fleet: dict[str, Path], tmp_path: Path) -> None:
     page = tmp_path / "fleet.html"

@@ -133,6 +133,7 @@ def hostile_answers(name: str, description: str, holder: str, unit: str, slug: s
     }
 
 
+@pytest.mark.slow
 @settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(name=HOSTILE, description=HOSTILE, holder=HOSTILE, unit=HOSTILE)
 def test_hostile_answers_round_trip_or_are_rejected(
@@ -163,6 +164,7 @@ def test_hostile_answers_round_trip_or_are_rejected(
     assert structured_values(out / "hostile") == expected_values(name, description, holder, unit)
 
 
+@pytest.mark.slow
 @settings(max_examples=12, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(name=DATA_ONLY, description=DATA_ONLY, holder=DATA_ONLY)
 def test_plain_cookiecutter_round_trips_or_rejects(cookies: Any, name: str, description: str, holder: str) -> None:
@@ -181,6 +183,7 @@ def test_plain_cookiecutter_round_trips_or_rejects(cookies: Any, name: str, desc
     assert structured_values(Path(result.project_path)) == expected_values(name, description, holder, "it@M")
 
 
+@pytest.mark.slow
 @settings(max_examples=10, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(name=DATA_ONLY)
 def test_hostile_answers_in_xml(cookies: Any, name: str) -> None:

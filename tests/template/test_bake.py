@@ -55,6 +55,7 @@ def test_every_structured_file_parses(baked: tuple[Path, dict[str, Any]]) -> Non
         bakery.parse(path)  # raises on a syntax error
 
 
+@pytest.mark.slow
 def test_files_validate_against_their_schemas(baked: tuple[Path, dict[str, Any]]) -> None:
     root, _ = baked
     assert bakery.schema_problems(root) == []

@@ -17,6 +17,7 @@ def bake(cookies: Any, **answers: Any) -> Path:
     return Path(result.project_path)
 
 
+@pytest.mark.slow
 def test_python_skeleton_installs_and_its_tests_pass(cookies: Any, tmp_path: Path) -> None:
     root = bake(cookies, stack="python", project_name="Zammad AI")
     venv = tmp_path / "venv"
@@ -32,6 +33,7 @@ def test_python_skeleton_installs_and_its_tests_pass(cookies: Any, tmp_path: Pat
     assert metadata.stdout.strip() == "MIT"
 
 
+@pytest.mark.slow
 @pytest.mark.skipif(shutil.which("npm") is None, reason="Node.js and npm are not installed")
 def test_node_skeleton_tests_pass_with_npm_test(cookies: Any) -> None:
     root = bake(cookies, stack="node", license="Apache-2.0")

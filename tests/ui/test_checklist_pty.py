@@ -6,10 +6,12 @@ import sys
 from pathlib import Path
 
 import pexpect
+import pytest
 
 from checklist.guideline.record import load_record
 
 
+@pytest.mark.slow
 def test_wizard_in_a_real_terminal_then_ctrl_c_and_resume(tmp_path: Path) -> None:
     (tmp_path / "README.md").write_text("# Demo\n", encoding="utf-8")
     env = {"TERM": "xterm", "PATH": "/usr/bin:/bin", "HOME": str(tmp_path)}

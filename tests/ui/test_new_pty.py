@@ -6,10 +6,12 @@ import sys
 from pathlib import Path
 
 import pexpect
+import pytest
 
 DOWN = "\x1b[B"
 
 
+@pytest.mark.slow
 def test_new_in_a_real_terminal_in_german(tmp_path: Path) -> None:
     child = pexpect.spawn(
         sys.executable,
