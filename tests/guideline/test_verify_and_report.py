@@ -129,3 +129,15 @@ def test_status_is_one_word_in_every_format(tmp_path: Path) -> None:
     logos = next(i for i in data["items"] if i["id"] == "brand.logos")
     assert logos["comment"] == "checked with the press office"
     assert "Kommentar: checked with the press office" in render_markdown(GUIDELINE, stale, str(tmp_path), "de")
+
+
+def test_a_blocking_answer_alone_fails_verify(tmp_path: Path) -> None:
+    """Signed for exactly these answers, every role, four eyes: only the blocking answer is wrong."""
+    record = complete_record(tmp_path)
+    record.answer("secrets.tree", "yes", tmp_path)
+    for role, _ in GUIDELINE.signoffs:
+        record.sign(role, f"@signer-{role}", tmp_path)
+    state = status(GUIDELINE, record)
+    assert not (state.unanswered or state.missing_signoffs or state.stale_signoffs or state.shared_handles)
+    assert [item.id for item, _ in state.blocking] == ["secrets.tree"]
+    assert not state.complete and state.state == "blocked"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import subprocess
 import sys
 from collections import Counter
@@ -63,8 +64,12 @@ def test_no_secret_is_printed_in_full(planted_report, tmp_path: Path) -> None:  
             check=False,
         ).stdout
         assert "SEC001" in out
-        for secret in secrets_planted:
-            assert secret[-12:] not in out, (fmt, secret[:6])
+        for planted_value in secrets_planted:
+            secret = re.sub(r"^\W*[a-z+]+://", "", planted_value)  # a URL's scheme is no part of its secret
+            secret = re.sub(r"^<(\w+)>(.*)</\1>$", r"\2", secret)  # nor is an XML element's name
+            # No run of 8 characters of a secret is printed: at most its first four and its length.
+            leaked = [secret[i : i + 8] for i in range(len(secret) - 7) if secret[i : i + 8] in out]
+            assert not leaked, (fmt, secret[:4], leaked)
 
 
 def test_personal_data_is_masked(planted_report) -> None:  # type: ignore[no-untyped-def]
