@@ -27,6 +27,11 @@ LANG_OPTION = click.option(
 DEBUG_OPTION = click.option("--debug", is_flag=True, help="Show the traceback of an internal error.")
 
 
+def _lang(given: Lang | None) -> Lang:
+    """``--lang`` when given, else LHM_OSS_LANG or the locale."""
+    return given or default_lang()
+
+
 def _terminated(signum: int, frame: object) -> None:
     """SIGTERM ends lhm-oss as Ctrl-C does: every ``finally`` runs, so no staging folder or half file is left."""
     raise KeyboardInterrupt
@@ -82,7 +87,7 @@ def new(
     """
     from checklist.commands import new as command
 
-    chosen: Lang = lang or default_lang()
+    chosen = _lang(lang)
     # An OUTPUT_DIR that looks like KEY=VALUE was meant as an answer.
     if "=" in str(output_dir):
         pairs = (str(output_dir), *pairs)
@@ -156,7 +161,7 @@ def audit(
     """
     from checklist.commands import audit as command
 
-    chosen: Lang = lang or default_lang()
+    chosen = _lang(lang)
     if list_checks:
         _finish(lambda: command.list_checks(chosen), chosen, debug)
     options = command.AuditOptions(
@@ -223,7 +228,7 @@ def ask(
     """Go through the checklist for the repository at PATH."""
     from checklist.commands import checklist as command
 
-    chosen: Lang = lang or default_lang()
+    chosen = _lang(lang)
     options = command.ChecklistOptions(
         path=path, lang=chosen, guideline=guideline, answers_file=answers_file, audit=not no_audit
     )
@@ -240,7 +245,7 @@ def verify(path: Path, guideline: Path | None, lang: Lang | None, debug: bool) -
     """Exit 0 only if the record is complete, nothing blocks, the guideline is current and all have signed off."""
     from checklist.commands import checklist as command
 
-    chosen: Lang = lang or default_lang()
+    chosen = _lang(lang)
     options = command.ChecklistOptions(path=path, lang=chosen, guideline=guideline)
     _finish(lambda: command.verify(options), chosen, debug)
 
@@ -258,7 +263,7 @@ def report(
     """The publication record as a readable report for the approval file."""
     from checklist.commands import checklist as command
 
-    chosen: Lang = lang or default_lang()
+    chosen = _lang(lang)
     options = command.ChecklistOptions(path=path, lang=chosen, guideline=guideline)
     _finish(lambda: command.report(options, format_, output), chosen, debug)
 
@@ -279,7 +284,7 @@ def sign(
     """Sign off the publication record by role and GitHub handle."""
     from checklist.commands import checklist as command
 
-    chosen: Lang = lang or default_lang()
+    chosen = _lang(lang)
     options = command.ChecklistOptions(path=path, lang=chosen, guideline=guideline)
     _finish(lambda: command.sign(options, role, handle, replace=replace), chosen, debug)
 
@@ -322,7 +327,7 @@ def deps(
     """
     from checklist.commands import deps as command
 
-    chosen: Lang = lang or default_lang()
+    chosen = _lang(lang)
     options = command.DepsOptions(
         path=path,
         sbom=sbom,
@@ -383,7 +388,7 @@ def update(
     """
     from checklist.commands import update as command
 
-    chosen: Lang = lang or default_lang()
+    chosen = _lang(lang)
     options = command.UpdateOptions(
         path=path, template=template_source, to=to, base=base, answers_file=answers_file, dry_run=dry_run, lang=chosen
     )
@@ -408,7 +413,7 @@ def fleet(
     """
     from checklist.commands import fleet as command
 
-    chosen: Lang = lang or default_lang()
+    chosen = _lang(lang)
     options = command.FleetOptions(inputs=inputs, format=format_, output=output, workers=workers, lang=chosen)
     _finish(lambda: command.run(options), chosen, debug)
 

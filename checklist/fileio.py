@@ -19,6 +19,12 @@ from typing import Any
 from checklist.errors import UserError
 from checklist.i18n import Text
 
+BINARY_SNIFF = 8192  # bytes looked at to tell a binary file (a NUL byte) from text, as git does
+
+
+def looks_binary(data: bytes) -> bool:
+    return b"\0" in data[:BINARY_SNIFF]
+
 
 def yaml_data(text: str) -> Any:
     """YAML as plain data; aliases are refused (``yaml.YAMLError`` naming the place)."""

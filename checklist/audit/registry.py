@@ -17,6 +17,7 @@ from checklist.audit.model import Category, Check, Finding, Report, Severity, fa
 from checklist.audit.repo import Snapshot
 from checklist.audit.scan import ContentRule, Scanner
 from checklist.errors import UserError
+from checklist.fileio import looks_binary
 from checklist.i18n import Text
 
 Run = Callable[[Snapshot, AuditConfig], Iterable[Finding]]
@@ -111,7 +112,7 @@ def _content_findings(snapshot: Snapshot, rules: list[ContentRule], config: Audi
     scanner = Scanner(rules, config.policy)
     for path in snapshot.paths():
         data = snapshot.read(path)
-        if data is None or b"\0" in data[:8192]:
+        if data is None or looks_binary(data):
             continue
         yield from scanner.scan(path, data)
 

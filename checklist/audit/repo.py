@@ -21,9 +21,8 @@ from typing import Concatenate, ParamSpec, TypeVar
 
 from checklist import git
 from checklist.errors import UserError
+from checklist.fileio import looks_binary
 from checklist.i18n import Text
-
-BINARY_SNIFF = 8192
 
 
 @dataclass(frozen=True)
@@ -163,7 +162,7 @@ class Snapshot:
 
     def is_binary(self, path: str) -> bool:
         data = self.read(path)
-        return data is not None and b"\0" in data[:BINARY_SNIFF]
+        return data is not None and looks_binary(data)
 
     def find(self, *names: str, folders: tuple[str, ...] = ("", ".github/", "docs/")) -> str | None:
         """The first of ``names`` in the usual places (root, .github/, docs/), case-insensitive."""

@@ -41,6 +41,11 @@ def redact(value: str) -> str:
     return f"{value[:4]}… ({len(value)})"
 
 
+def shown_as_is(value: str) -> str:
+    """For values that are no secret (a host name, an address): shown in full."""
+    return value
+
+
 @dataclass(frozen=True)
 class ContentRule:
     """A check that looks at file contents.

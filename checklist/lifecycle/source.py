@@ -10,8 +10,7 @@ from typing import Any
 from checklist import git
 from checklist.errors import UserError
 from checklist.i18n import Text
-
-ANSWERS_FILE = ".cruft.json"
+from checklist.scaffold.finish import ANSWERS_FILE as ANSWERS_FILE  # one name for the answers file
 
 
 @dataclass(frozen=True)

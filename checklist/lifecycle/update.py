@@ -27,7 +27,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from checklist import git
-from checklist.fileio import atomic_write, inside
+from checklist.fileio import atomic_write, inside, looks_binary
 from checklist.lifecycle.source import ANSWERS_FILE, Recorded
 
 SKIP = {ANSWERS_FILE}
@@ -71,7 +71,7 @@ def read(root: Path, path: str) -> bytes | None:
 
 def merge3(ours: bytes, base: bytes, theirs: bytes) -> tuple[bytes, bool]:
     """``git merge-file``: the merged bytes and whether conflicts are left in them."""
-    if b"\0" in ours[:8192] or b"\0" in theirs[:8192]:
+    if looks_binary(ours) or looks_binary(theirs):
         return ours, True
     with tempfile.TemporaryDirectory() as tmp:
         paths = []

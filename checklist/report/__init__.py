@@ -7,8 +7,6 @@ from collections.abc import Callable
 from checklist.audit.model import Report
 from checklist.i18n import Lang
 
-FORMATS = ("terminal", "json", "md", "sarif")
-
 
 def renderer(name: str) -> Callable[[Report, Lang], str]:
     if name == "json":

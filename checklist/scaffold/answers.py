@@ -342,6 +342,5 @@ def python_module(slug: str) -> str:
     return slug.replace("-", "_")
 
 
-def java_segment(slug: str) -> str:
-    """``zammad-ai`` → ``zammad_ai`` (hyphens are not allowed in Java packages)."""
-    return slug.replace("-", "_")
+# Hyphens are allowed neither in Python modules nor in Java packages: one transformation for both.
+java_segment = python_module

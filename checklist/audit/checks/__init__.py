@@ -7,9 +7,7 @@ REPOSITORIES = f"{OSPO}/repositories.html"
 SECURITY = f"{OSPO}/security.html"
 USABILITY = f"{OSPO}/usability-analysis.html"
 ACTIONS = f"{OSPO}/github-actions.html"
-PRINCIPLES = f"{OSPO}/principles.html"
 COUNCIL_MOTION = "https://www.spd-rathausmuenchen.de/neue-software-im-open-source-kontext-entwickeln/"
-DOCS = "https://github.com/it-at-m/lhm-oss/blob/main/docs/checks.md"
 
 CONFIG_EXTENSIONS = (
     ".env",

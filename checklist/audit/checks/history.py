@@ -32,6 +32,7 @@ from checklist.audit.model import Category, Check, Finding, Severity
 from checklist.audit.repo import display
 from checklist.audit.scan import Scanner
 from checklist.errors import UserError
+from checklist.fileio import looks_binary
 from checklist.i18n import Text
 
 ZERO = "0" * 40
@@ -330,7 +331,7 @@ def run_history(root: Path, config: AuditConfig, scanner: Scanner) -> tuple[list
     in_head_keys: set[tuple[str, str, str]] = set()
     for blob, data in contents(root, readable):
         where = history.entered[blob]
-        if b"\0" in data[:8192]:
+        if looks_binary(data):
             if blob not in head:  # binaries still in HEAD are BIN001's
                 findings.append(blob_finding(blob, "binary", len(data)))
             continue

@@ -11,7 +11,7 @@ import re
 from checklist.audit.checks import PUBLISH, is_source_file
 from checklist.audit.config import Policy
 from checklist.audit.model import Category, Check, Severity
-from checklist.audit.scan import ContentRule, Keep, redact
+from checklist.audit.scan import ContentRule, Keep, redact, shown_as_is
 from checklist.i18n import Text
 
 _HINT = Text(
@@ -92,10 +92,6 @@ def policy_suffix(host: str, policy: Policy) -> str:
     """The internal-host suffix that ``host`` ends with (longest first)."""
     lowered = host.lower()
     return next((s for s in sorted(policy.host_suffixes(), key=len, reverse=True) if lowered.endswith(s)), "")
-
-
-def shown_as_is(value: str) -> str:
-    return value
 
 
 def not_a_version(value: str, line: bytes, path: str, policy: Policy) -> bool:

@@ -11,7 +11,7 @@ from __future__ import annotations
 from checklist.audit.checks import SECURITY, is_config_file
 from checklist.audit.config import Policy
 from checklist.audit.model import Category, Check, Severity
-from checklist.audit.scan import ContentRule
+from checklist.audit.scan import ContentRule, shown_as_is
 from checklist.i18n import Text
 
 _HINT = Text(
@@ -51,10 +51,6 @@ def real_password(value: str, line: bytes, path: str, policy: Policy) -> bool:
         any(not c.isalnum() for c in stripped),
     )
     return sum(kinds) >= 2 and not stripped.endswith(("(", ")"))
-
-
-def shown_as_is(value: str) -> str:
-    return value
 
 
 SEC001 = _secret("SEC001", "AWS access key ID", "AWS-Zugangsschlüssel-ID")
