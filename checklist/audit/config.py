@@ -48,6 +48,7 @@ class Policy:
     placeholders: tuple[str, ...]
     placeholder_words: tuple[str, ...] = ()
     template_placeholders: tuple[str, ...] = ()
+    default_passwords: tuple[str, ...] = ()
 
     def email_allowed(self, address: str) -> bool:
         lowered = address.lower()
@@ -84,6 +85,7 @@ def load_policy() -> Policy:
         placeholders=tuple(data["placeholders"]),
         placeholder_words=tuple(data["placeholder_words"]),
         template_placeholders=tuple(data["template_placeholders"]),
+        default_passwords=tuple(data["default_passwords"]),
     )
 
 
@@ -132,6 +134,7 @@ class AuditConfig:
             placeholders=shipped.placeholders,
             placeholder_words=shipped.placeholder_words,
             template_placeholders=shipped.template_placeholders,
+            default_passwords=shipped.default_passwords,
         )
 
 

@@ -8,6 +8,8 @@ redacted before a finding exists.
 
 from __future__ import annotations
 
+import re
+
 from checklist.audit.checks import SECURITY, is_config_file
 from checklist.audit.config import Policy
 from checklist.audit.model import Category, Check, Severity
@@ -36,14 +38,59 @@ def not_placeholder(value: str, line: bytes, path: str, policy: Policy) -> bool:
     return not policy.is_placeholder(value)
 
 
+LOCKFILES = frozenset(
+    {
+        "package-lock.json",
+        "npm-shrinkwrap.json",
+        "yarn.lock",
+        "pnpm-lock.yaml",
+        "poetry.lock",
+        "uv.lock",
+        "pipfile.lock",
+        "cargo.lock",
+        "composer.lock",
+        "gemfile.lock",
+        "go.sum",
+        "packages.lock.json",
+    }
+)
+I18N_FOLDERS = ("i18n", "l10n", "locale", "locales", "lang", "langs", "translations", "messages")
+I18N_NAME = re.compile(
+    r"^(?:(?:messages|translations?|strings)[_.-].*|[a-z]{2}(?:[-_][a-zA-Z]{2,4})?)\.(?:json|ya?ml|properties|ts|js)$"
+)
+VERSION_OR_NUMBER = re.compile(
+    r"^(?:[~^<>=!]{0,2}\s*v?\d+(?:\.\d+)*(?:[-+.][0-9A-Za-z.-]*)?|[+-]?\d*\.?\d+(?:[eE][+-]?\d+)?)$"
+)
+
+
+def not_a_secret_file(path: str) -> bool:
+    """Lockfiles name packages (``@tokenizer/token``) and translation files name UI labels (``password: Passwort``)."""
+    lowered = path.lower()
+    parts = lowered.split("/")
+    return (
+        parts[-1] in LOCKFILES
+        or any(part in I18N_FOLDERS for part in parts[:-1])
+        or bool(I18N_NAME.match(path.rsplit("/", 1)[-1]))
+    )
+
+
 def real_password(value: str, line: bytes, path: str, policy: Policy) -> bool:
     """A password value: not a placeholder, not a reference, and made of at least two kinds of character.
 
-    ``token_type = "bearer"`` or ``password: ${DB_PASSWORD}`` are no secrets; ``hunter22`` is.
+    ``token_type = "bearer"`` or ``password: ${DB_PASSWORD}`` are no secrets; ``hunter22`` is. Neither
+    are versions and numbers (``^0.3.0``, ``0.00000009``), values that repeat their own key
+    (``CHAT_MAX_TOKENS = "CHAT_MAX_TOKENS"``, ``client_secret: client_secret``), nor anything in a
+    lockfile or a translation file.
     """
     stripped = value.strip("\"'`")
     if len(stripped) < 4 or policy.is_placeholder(stripped) or stripped[0] in "$%{<@&*(#":
         return False
+    if VERSION_OR_NUMBER.match(stripped) or not_a_secret_file(path):
+        return False
+    text = line.decode("utf-8", "replace")
+    before = text[: text.rfind(stripped)] if stripped in text else text
+    if stripped.lower() in before.lower():
+        return False  # the value repeats its key: a name, not a secret
     kinds = (
         any(c.islower() for c in stripped),
         any(c.isupper() for c in stripped),
@@ -51,6 +98,24 @@ def real_password(value: str, line: bytes, path: str, policy: Policy) -> bool:
         any(not c.isalnum() for c in stripped),
     )
     return sum(kinds) >= 2 and not stripped.endswith(("(", ")"))
+
+
+def default_password(value: str, line: bytes, path: str, policy: Policy) -> bool:
+    """``password: admin``: a well-known default, too plain for the password rule, still worth a look."""
+    return value.strip("\"'").lower() in {p.lower() for p in policy.default_passwords}
+
+
+def basic_credentials(value: str, line: bytes, path: str, policy: Policy) -> bool:
+    """``Authorization: Basic <base64>`` whose payload decodes to ``user:password`` (not a placeholder)."""
+    import base64
+    import binascii
+
+    try:
+        decoded = base64.b64decode(value + "=" * (-len(value) % 4), validate=True).decode("utf-8")
+    except (binascii.Error, UnicodeDecodeError):
+        return False
+    user, colon, password = decoded.partition(":")
+    return bool(colon and user and password and decoded.isprintable() and not policy.is_placeholder(password))
 
 
 SEC001 = _secret("SEC001", "AWS access key ID", "AWS-Zugangsschlüssel-ID")
@@ -68,6 +133,21 @@ SEC012 = _secret(
     "SEC012", "Password or secret assigned in plain text", "Passwort oder Geheimnis im Klartext zugewiesen"
 )
 SEC013 = _secret("SEC013", "JSON Web Token", "JSON Web Token", Severity.WARNING)
+SEC015 = Check(
+    id="SEC015",
+    category=Category.SECRET,
+    severity=Severity.WARNING,
+    title=Text(de="Standard-Zugangsdaten", en="Default credential"),
+    message=Text(
+        de="Ein bekanntes Standard-Passwort ist gesetzt: {value}", en="A well-known default password is set: {value}"
+    ),
+    hint=Text(
+        de="Für eine lokale Entwicklungsumgebung üblich; wird es irgendwo sonst genutzt, ändern Sie es und lesen Sie es aus der Umgebung.",
+        en="Usual for a local development setup; if it is used anywhere else, change it and read it from the environment.",
+    ),
+    source=SECURITY,
+)
+SEC016 = _secret("SEC016", "Basic authentication credentials", "Zugangsdaten für Basic-Authentifizierung")
 SEC014 = _secret(
     "SEC014", "Payment or API provider secret key", "Geheimer Schlüssel eines Zahlungs- oder API-Anbieters"
 )
@@ -147,6 +227,19 @@ RULES = (
         real_password,
         files=is_config_file,
         generic=True,
+    ),
+    ContentRule(
+        SEC015,
+        _CANDIDATE,
+        _KEYWORDS + _ASSIGN + r"[\"']?(?P<value>[A-Za-z0-9]{4,20})[\"']?\s*(?:$|[,;#])",
+        default_password,
+        files=lambda path: is_config_file(path) and not not_a_secret_file(path),
+    ),
+    ContentRule(
+        SEC016,
+        r"(?i:basic)\s+[A-Za-z0-9+/]",
+        r"(?i:authorization)[\"']?\s{0,5}[:=]\s{0,5}[\"']?(?i:basic)\s+(?P<value>[A-Za-z0-9+/]{8,200}={0,2})",
+        basic_credentials,
     ),
     # … in source code only a quoted literal does.
     ContentRule(

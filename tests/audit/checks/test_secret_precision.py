@@ -1,0 +1,75 @@
+"""Secret findings a team can act on: minimal excerpts of the false positives seen on real it@M repositories.
+
+Each excerpt is the shape of a line the audit reported as a secret on real
+public repositories (issue: precision on real repositories); none is a secret.
+The planted fixture (test_content.py) keeps its recall.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from tests.audit.testing import found, make_repo, rules
+
+NOT_SECRETS = [
+    ("frontend/src/api/client.json", '{"credentials": "same-origin"}'),
+    ("src/i18n/de.json", '{"tokens": "Tokens", "password": "Passwort"}'),
+    ("frontend/src/locales/en.yaml", "password: Password\ntoken: Access token\n"),
+    ("package-lock.json", '{"packages": {"node_modules/x": {"dependencies": {"@tokenizer/token": "^0.3.0"}}}}'),
+    ("app/config.py", 'CHAT_MAX_TOKENS = "CHAT_MAX_TOKENS"\n'),
+    ("config/pricing.yaml", "input_cost_per_token: 0.00000009\n"),
+    ("config/app.yaml", "openai_api_key: sk-...\nlangfuse_secret_key: sk-lf-...\n"),
+    ("config/app.yaml", "client_secret: client_secret\n"),
+    ("config/app.yaml", "password: xxxPASSWORDxxx1\n"),
+    ("config/app.yaml", "password: <your-password>\n"),
+    ("config/app.yaml", "db_password: Dummy-Pass1\napi_key: Example123!\nsecret: Sample-Value-9\n"),
+    ("config/app.yaml", "token_version: 1.2.3\n"),
+]
+
+
+@pytest.mark.parametrize(("path", "content"), NOT_SECRETS, ids=[f"{p}:{c[:30]}" for p, c in NOT_SECRETS])
+def test_shapes_that_are_no_secrets(tmp_path: Path, path: str, content: str) -> None:
+    root = make_repo(tmp_path, {path: content})
+    assert rules(root, "SEC") == []
+
+
+@pytest.mark.parametrize(
+    ("path", "content"),
+    [
+        ("config/app.yaml", "db_password: Kx8-mQ2v#Lp\n"),
+        ("src/main/resources/application.properties", "spring.datasource.password=Zq7!wR2pLm\n"),
+        ("app/settings.py", 'API_KEY = "Vb93kLmQ2xP7"\n'),
+    ],
+)
+def test_real_looking_passwords_are_still_found(tmp_path: Path, path: str, content: str) -> None:
+    root = make_repo(tmp_path, {path: content})
+    assert rules(root, "SEC") == ["SEC012"]
+
+
+@pytest.mark.parametrize(
+    ("path", "content"),
+    [
+        ("docker-compose.yml", "    environment:\n      POSTGRES_PASSWORD: admin\n"),
+        ("config/app.yaml", "password: admin\n"),
+    ],
+)
+def test_default_passwords_are_a_warning(tmp_path: Path, path: str, content: str) -> None:
+    root = make_repo(tmp_path, {path: content})
+    assert rules(root, "SEC") == ["SEC015"]
+
+
+def test_basic_authentication_headers_that_decode_to_credentials(tmp_path: Path) -> None:
+    import base64
+
+    real = base64.b64encode(b"svc-import:Qm7!xT2pLw").decode()
+    not_credentials = base64.b64encode(b"just some text").decode()
+    root = make_repo(
+        tmp_path,
+        {
+            "docs/api.http": f"GET /v1/items\nAuthorization: Basic {real}\n",
+            "docs/other.http": f"Authorization: Basic {not_credentials}\n",
+        },
+    )
+    assert [(f.rule, f.path) for f in found(root, "SEC")] == [("SEC016", "docs/api.http")]
