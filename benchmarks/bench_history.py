@@ -84,7 +84,7 @@ def main() -> None:
     ).stdout.strip()
     commands = {
         "git log -p --all": "git log -p --all > /dev/null",
-        "lhm-oss audit --history --select HIS": f"{sys.executable} -m checklist audit . --history --select HIS --format json -o /dev/null",
+        "lhm-oss audit --history --select HIS": f"{sys.executable} -P -m checklist audit . --history --select HIS --format json -o /dev/null",
     }
     times: dict[str, list[float]] = {name: [] for name in commands}
     for _ in range(args.runs):

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import json
 import os
+import stat
 import tempfile
 from pathlib import Path
 from typing import Any
@@ -112,6 +113,8 @@ def writable(path: Path) -> None:
     while not folder.exists() and folder != folder.parent:
         folder = folder.parent
     problem = None
+    if _special(path):
+        return  # /dev/null, /dev/stdout, a named pipe: written straight through
     if path.exists() and not path.is_file():
         problem = Text(de="ist keine Datei", en="is not a file")
     elif not folder.is_dir():
@@ -122,8 +125,25 @@ def writable(path: Path) -> None:
         raise UserError(Text(de=f"{path}: {problem.de}", en=f"{path}: {problem.en}"))
 
 
+def _special(path: Path) -> bool:
+    """A character device or a named pipe: never replaced, only written to."""
+    try:
+        mode = path.stat().st_mode
+    except OSError:
+        return False
+    return stat.S_ISCHR(mode) or stat.S_ISFIFO(mode)
+
+
 def atomic_write(path: Path, text: str) -> None:
-    """Write ``text`` so that readers see the old file or the new one, never half of it."""
+    """Write ``text`` so that readers see the old file or the new one, never half of it.
+
+    ``-o /dev/null`` or a named pipe is written to directly: replacing a device file by a
+    temporary file renamed over it would destroy it (as root, /dev/null itself).
+    """
+    if _special(path):
+        with path.open("w", encoding="utf-8", newline="\n") as handle:
+            handle.write(text)
+        return
     try:
         mode = path.stat().st_mode & 0o7777 if path.exists() else _new_file_mode()
         path.parent.mkdir(parents=True, exist_ok=True)

@@ -512,3 +512,12 @@ def test_publiccode_takes_1_and_0_as_booleans(tmp_path: Path) -> None:
     result = lhm("new", str(tmp_path), "--no-input", "project_name=T", "description=D.", "publiccode=1", "git_init=0")
     assert result.returncode == 0, result.stderr
     assert (tmp_path / "t" / "publiccode.yml").exists()
+
+
+def test_output_to_dev_null_is_written_through_never_replaced(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text("x\n", encoding="utf-8")
+    before = Path(os.devnull).stat()
+    result = lhm("audit", str(tmp_path), "--format", "json", "-o", os.devnull)
+    assert result.returncode in (0, 1), result.stderr
+    after = Path(os.devnull).stat()
+    assert (after.st_ino, after.st_mode) == (before.st_ino, before.st_mode)

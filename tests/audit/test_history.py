@@ -187,3 +187,17 @@ def test_waivers_apply_to_history_findings(planted: tuple[Path, dict[str, str]],
         assert person.waived == "the contractor agreed, recorded internally"
     finally:
         (root / ".lhm-oss.toml").unlink()
+
+
+def test_a_default_password_removed_long_ago_is_for_review_not_a_fresh_history(tmp_path: Path) -> None:
+    """Only errors that live on in the history alone ask for a fresh history (seen on real it@M stacks)."""
+    git(tmp_path, "init", "-q", "-b", "main")
+    commit(
+        tmp_path,
+        "stack",
+        {"stack/docker-compose.yml": "services:\n  db:\n    environment:\n      ADMIN_PASSWORD: admin\n"},
+    )
+    commit(tmp_path, "no stack", remove=("stack/docker-compose.yml",))
+    report = history_report(tmp_path)
+    assert [dict(f.args)["rule"] for f in report.findings if f.rule == "HIS001"] == ["SEC015"]
+    assert report.notes[0].en.startswith("History verdict: keep it, after reviewing")

@@ -395,15 +395,26 @@ def run_history(root: Path, config: AuditConfig, scanner: Scanner) -> tuple[list
                 problem_de="ein flacher Klon: die Commits vor seinem ältesten wurden nicht gelesen",
             )
         )
-    return findings, [verdict(findings, config)]
+    return findings, [verdict(findings, config, content_checks)]
 
 
-def verdict(findings: list[Finding], config: AuditConfig) -> Text:
-    """Keep, keep after review, or publish a fresh history: only what lives on in the history alone needs one."""
+def verdict(findings: list[Finding], config: AuditConfig, content: dict[str, Check]) -> Text:
+    """Keep, keep after review, or publish a fresh history: only what lives on in the history alone needs one.
+
+    Only errors ask for a fresh history: a secret or personal data (an ID card number, an IBAN) that is
+    in the history and no longer in HEAD. Warnings (a default password in an old docker-compose file,
+    an e-mail address) are for review; what is still in HEAD is fixed in HEAD.
+    """
     active = [f for f in findings if config.enabled(f.rule) and config.waiver_for(f.rule, f.path) is None]
     if any(f.rule == HIS007.id for f in active):
         return INCOMPLETE
-    fresh = [f for f in active if f.rule in {c.id for c in NEEDS_FRESH} and dict(f.args).get("head") == "no"]
+    needs = {c.id for c in NEEDS_FRESH}
+
+    def serious(finding: Finding) -> bool:
+        found = content.get(dict(finding.args).get("rule", ""))
+        return found is not None and found.severity >= Severity.ERROR
+
+    fresh = [f for f in active if f.rule in needs and dict(f.args).get("head") == "no" and serious(f)]
     if fresh:
         return Text(de=FRESH.de.replace("{count}", str(len(fresh))), en=FRESH.en.replace("{count}", str(len(fresh))))
     review = [f for f in active if f.rule != HIS005.id]

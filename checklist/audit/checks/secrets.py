@@ -9,6 +9,7 @@ redacted before a finding exists.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from checklist.audit.checks import SECURITY, is_config_file
 from checklist.audit.config import Policy
@@ -63,6 +64,50 @@ VERSION_OR_NUMBER = re.compile(
 )
 
 
+NAME_LIKE = re.compile(r"^(?:[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+|[a-z][a-z0-9]*(?:_[a-z0-9]+)+)$")
+SECRET_WORD = re.compile(r"(?i)passw(?:or)?d|passwort|secret|token")
+WORDS = re.compile(r"^[A-Za-z]+(?:[-_][A-Za-z]+)*$")  # letters only: a label, not a generated or chosen secret
+
+
+def _plain(text: str) -> str:
+    """Lower case without separators: ``client-secret`` and ``client_secret`` are the same name."""
+    return re.sub(r"[-_.\s]", "", text.lower())
+
+
+EXAMPLE_FOLDERS = frozenset(
+    {
+        "test",
+        "tests",
+        "testsuite",
+        "testing",
+        "__tests__",
+        "spec",
+        "specs",
+        "it",
+        "e2e",
+        "fixtures",
+        "doc",
+        "docs",
+        "documentation",
+        "example",
+        "examples",
+        "sample",
+        "samples",
+        "demo",
+        "demos",
+    }
+)
+EXAMPLE_NAME = re.compile(
+    r"(?i)^(?:test_.*|.*_test\.\w+|.*tests?\.(?:java|kt|ts|js|py|go|cs)|.*\.(?:test|spec)\.\w+|.*\.(?:md|rst|adoc|txt))$"
+)
+
+
+def is_example_path(path: str) -> bool:
+    """Tests, examples and documentation: a password there is usually a test value or an example."""
+    parts = path.lower().split("/")
+    return any(part in EXAMPLE_FOLDERS for part in parts[:-1]) or bool(EXAMPLE_NAME.match(parts[-1]))
+
+
 def not_a_secret_file(path: str) -> bool:
     """Lockfiles name packages (``@tokenizer/token``) and translation files name UI labels (``password: Passwort``)."""
     lowered = path.lower()
@@ -79,17 +124,21 @@ def real_password(value: str, line: bytes, path: str, policy: Policy) -> bool:
 
     ``token_type = "bearer"`` or ``password: ${DB_PASSWORD}`` are no secrets; ``hunter22`` is. Neither
     are versions and numbers (``^0.3.0``, ``0.00000009``), values that repeat their own key
-    (``CHAT_MAX_TOKENS = "CHAT_MAX_TOKENS"``, ``client_secret: client_secret``), nor anything in a
-    lockfile or a translation file.
+    (``CHAT_MAX_TOKENS = "CHAT_MAX_TOKENS"``, ``client-secret: client_secret``), names
+    (``server-password: CENTRAL_PASSWORD``, ``TOKEN_USER_NAME = "preferred_username"``), labels that
+    name what they stand for (``db-backend-password``, ``top-secret``, ``myTokenValue``), nor anything
+    in a lockfile or a translation file.
     """
     stripped = value.strip("\"'`")
     if len(stripped) < 4 or policy.is_placeholder(stripped) or stripped[0] in "$%{<@&*(#":
         return False
     if VERSION_OR_NUMBER.match(stripped) or not_a_secret_file(path):
         return False
+    if NAME_LIKE.match(stripped) or (WORDS.match(stripped) and SECRET_WORD.search(stripped)):
+        return False  # a name (CENTRAL_PASSWORD, preferred_username) or a label (db-password, top-secret)
     text = line.decode("utf-8", "replace")
     before = text[: text.rfind(stripped)] if stripped in text else text
-    if stripped.lower() in before.lower():
+    if _plain(stripped) in _plain(before):
         return False  # the value repeats its key: a name, not a secret
     kinds = (
         any(c.islower() for c in stripped),
@@ -148,6 +197,24 @@ SEC015 = Check(
     source=SECURITY,
 )
 SEC016 = _secret("SEC016", "Basic authentication credentials", "Zugangsdaten für Basic-Authentifizierung")
+SEC017 = Check(
+    id="SEC017",
+    category=Category.SECRET,
+    severity=Severity.WARNING,
+    title=Text(
+        de="Passwort in einer Test-, Beispiel- oder Dokumentationsdatei",
+        en="Password in a test, example or documentation file",
+    ),
+    message=Text(
+        de="In einer Test-, Beispiel- oder Dokumentationsdatei: ist es ein echtes? {value}",
+        en="In a test, example or documentation file: is it a real one? {value}",
+    ),
+    hint=Text(
+        de="Testwerte und Beispiele sind erwartet; ein echtes Passwort widerrufen Sie und ersetzen es durch einen erkennbaren Platzhalter.",
+        en="Test values and examples are expected; revoke a real password and replace it with an obvious placeholder.",
+    ),
+    source=SECURITY,
+)
 SEC014 = _secret(
     "SEC014", "Payment or API provider secret key", "Geheimer Schlüssel eines Zahlungs- oder API-Anbieters"
 )
@@ -155,6 +222,40 @@ SEC014 = _secret(
 _ASSIGN = r"[\"']?\s{0,5}(?:=>|:=|[:=])\s{0,5}"
 _CANDIDATE = r"(?i:passw(?:or)?d|passwd|pwd|secret|api[_-]?key|access[_-]?key|auth[_-]?token|private[_-]?key|credential|token)[A-Za-z0-9_]*[\"']?\s*(?:=>|:=|[:=])"
 _KEYWORDS = r"[A-Za-z0-9_.-]{0,40}(?i:passw(?:or)?d|passwd|pwd|secret|api[_-]?key|access[_-]?key|auth[_-]?token|client[_-]?secret|private[_-]?key|credentials?|token)"
+
+
+def _password_rules(check: Check, where: Callable[[str], bool]) -> tuple[ContentRule, ...]:
+    """The generic password rules, for the files ``where`` accepts (SEC012 elsewhere, SEC017 in tests and docs)."""
+    return (
+        # In configuration files any assignment to a password key counts …
+        ContentRule(
+            check,
+            _CANDIDATE,
+            _KEYWORDS + _ASSIGN + r"[\"']?(?P<value>[^\s\"',;<>]{4,200})",
+            real_password,
+            files=lambda path: is_config_file(path) and where(path),
+            generic=True,
+        ),
+        ContentRule(
+            check,
+            r"(?i:password|passwd|secret|token)[A-Za-z._-]*>",
+            r"<(?P<key>[A-Za-z._-]{0,40}(?i:password|passwd|secret|token)[A-Za-z._-]{0,40})>(?P<value>[^<\s]{4,200})</",
+            real_password,
+            files=lambda path: is_config_file(path) and where(path),
+            generic=True,
+        ),
+        # … in source code only a quoted literal does.
+        ContentRule(
+            check,
+            _CANDIDATE,
+            _KEYWORDS
+            + r"\w{0,20}\s{0,3}(?::\s{0,3}[A-Za-z]{1,20}\s{0,3})?(?:=|:)\s{0,3}[\"'](?P<value>[^\"'\s]{6,200})[\"']",
+            real_password,
+            files=lambda path: not is_config_file(path) and where(path),
+            generic=True,
+        ),
+    )
+
 
 RULES = (
     ContentRule(
@@ -211,23 +312,8 @@ RULES = (
         r"(?i:jdbc:[a-z0-9]{2,20}:[^\s'\"]{0,200}[?&;](?:password|pwd)=)(?P<value>[^&;\s'\"]{1,128})",
         real_password,
     ),
-    # In configuration files any assignment to a password key counts …
-    ContentRule(
-        SEC012,
-        _CANDIDATE,
-        _KEYWORDS + _ASSIGN + r"[\"']?(?P<value>[^\s\"',;<>]{4,200})",
-        real_password,
-        files=is_config_file,
-        generic=True,
-    ),
-    ContentRule(
-        SEC012,
-        r"(?i:password|passwd|secret|token)[A-Za-z._-]*>",
-        r"<(?P<key>[A-Za-z._-]{0,40}(?i:password|passwd|secret|token)[A-Za-z._-]{0,40})>(?P<value>[^<\s]{4,200})</",
-        real_password,
-        files=is_config_file,
-        generic=True,
-    ),
+    *_password_rules(SEC012, lambda path: not is_example_path(path)),
+    *_password_rules(SEC017, is_example_path),
     ContentRule(
         SEC015,
         _CANDIDATE,
@@ -240,16 +326,6 @@ RULES = (
         r"(?i:basic)\s+[A-Za-z0-9+/]",
         r"(?i:authorization)[\"']?\s{0,5}[:=]\s{0,5}[\"']?(?i:basic)\s+(?P<value>[A-Za-z0-9+/]{8,200}={0,2})",
         basic_credentials,
-    ),
-    # … in source code only a quoted literal does.
-    ContentRule(
-        SEC012,
-        _CANDIDATE,
-        _KEYWORDS
-        + r"\w{0,20}\s{0,3}(?::\s{0,3}[A-Za-z]{1,20}\s{0,3})?(?:=|:)\s{0,3}[\"'](?P<value>[^\"'\s]{6,200})[\"']",
-        real_password,
-        files=lambda path: not is_config_file(path),
-        generic=True,
     ),
     ContentRule(
         SEC013,

@@ -26,6 +26,12 @@ NOT_SECRETS = [
     ("config/app.yaml", "password: <your-password>\n"),
     ("config/app.yaml", "db_password: Dummy-Pass1\napi_key: Example123!\nsecret: Sample-Value-9\n"),
     ("config/app.yaml", "token_version: 1.2.3\n"),
+    ("src/main/resources/application-local.yml", "client-secret: client_secret\npassword: db-backend-password\n"),
+    (".github/workflows/release.yml", "          server-password: CENTRAL_PASSWORD\n"),
+    ("src/main/java/AuthUtils.java", 'private static final String TOKEN_USER_NAME = "preferred_username";\n'),
+    ("stack/.env", "SSO_CLIENT_SECRET=top-secret\nKEYCLOAK_DB_PASSWORD=keycloak-secret\n"),
+    ("src/test/kotlin/ServiceTest.kt", 'val jwtTokenValue = "myTokenValue";\n'),
+    ("src/test/java/E2ETest.java", 'private static final String SECRET_KEY = "Test1234";\n'),
 ]
 
 
@@ -73,3 +79,21 @@ def test_basic_authentication_headers_that_decode_to_credentials(tmp_path: Path)
         },
     )
     assert [(f.rule, f.path) for f in found(root, "SEC")] == [("SEC016", "docs/api.http")]
+
+
+@pytest.mark.parametrize(
+    ("path", "content"),
+    [
+        ("docs/config.rst", "SECRET_KEY = '192b9bdd22ab9ed4d12e236c78afcb9a393ec15f71bbf5dc987d54727823bcbf'\n"),
+        ("tests/test_basic.py", 'app.secret_key = "Zq7!wR2pLm"\n'),
+        ("src/test/resources/application-test.yml", "password: Kx8-mQ2v#Lp\n"),
+    ],
+)
+def test_passwords_in_tests_and_docs_are_a_question_not_an_error(tmp_path: Path, path: str, content: str) -> None:
+    root = make_repo(tmp_path, {path: content})
+    assert rules(root, "SEC") == ["SEC017"]
+
+
+def test_provider_tokens_stay_errors_in_tests(tmp_path: Path) -> None:
+    root = make_repo(tmp_path, {"tests/fixtures/deploy.env": "GITHUB_TOKEN=ghp_a1B2c3D4e5F6g7H8i9J0k1L2m3N4o5P6q7R8\n"})
+    assert rules(root, "SEC") == ["SEC003"]
