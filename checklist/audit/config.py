@@ -57,8 +57,8 @@ class Policy:
     def internal_host(self, host: str) -> tuple[str, str] | None:
         """``(kind, reason)`` when a host counts as internal, else None. The first matching pattern wins."""
         lowered = host.lower().rstrip(".")
-        if lowered in {h.lower() for h in self.public_hosts}:
-            return None
+        if any(fnmatch.fnmatch(lowered, pattern.lower()) for pattern in self.public_hosts):
+            return None  # public, reserved or example names (shell patterns)
         for pattern, reason, kind in self.internal_hosts:
             if fnmatch.fnmatch(lowered, pattern.lower()):
                 return kind, reason

@@ -85,7 +85,7 @@ PLANTED: list[tuple[str, str, str]] = [
         "SEC013",
     ),
     ("billing/pay.rb", "Stripe.api_key = '" + "sk" + "_live_" + chars(ALNUM, 24) + "'", "SEC014"),
-    ("src/app/contact.py", '"""Written by ' + "max.mustermann" + "@" + 'gmx.de."""', "PER001"),
+    ("src/app/contact.py", '"""Written by ' + "maria.huber" + "@" + 'gmx.de."""', "PER001"),
     ("data/payments.csv", "name;iban\nMuster;" + iban(), "PER002"),
     ("docs/team.md", "Call us: +49 89 " + "233-" + chars(string.digits, 5), "PER003"),
     ("docs/contact.txt", "Telefon: 089 " + chars(string.digits, 7), "PER003"),

@@ -59,7 +59,7 @@ def planted(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict[str, s
         root, "old deploy notes", {"docs/deploy.md": "Mirror: https://git.muenchen.de/team/repo.git\n"}
     )
     shas["contractor"] = commit(
-        root, "feature", {"src/feature.py": "x = 1\n"}, email="max.mustermann@contractor-gmbh.de", name="Max Mustermann"
+        root, "feature", {"src/feature.py": "x = 1\n"}, email="maria.huber@contractor-gmbh.de", name="Maria Huber"
     )
     shas["large"] = commit(root, "add data", {"data/dump.bin": b"\0" * 10 + b"x" * (2 << 20)})
     shas["rename"] = commit(root, "rename", {"src/renamed.py": "x = 1\n"}, remove=("src/feature.py",))
@@ -94,7 +94,7 @@ def test_internal_host_in_an_old_file(planted: tuple[Path, dict[str, str]]) -> N
 def test_contractor_address_in_commit_metadata(planted: tuple[Path, dict[str, str]]) -> None:
     root, _ = planted
     people = by_rule(history_report(root), "HIS006")
-    assert [(p["name"], p["email"], p["count"]) for p in people] == [("Max Mustermann", "m…@contractor-gmbh.de", "1")]
+    assert [(p["name"], p["email"], p["count"]) for p in people] == [("Maria Huber", "m…@contractor-gmbh.de", "1")]
 
 
 def test_large_blob_and_deleted_and_renamed_files(planted: tuple[Path, dict[str, str]]) -> None:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 
 from checklist.audit.checks import REPOSITORIES
+from checklist.audit.checks.secrets import LOCKFILES
 from checklist.audit.config import Policy
 from checklist.audit.model import Category, Check, Severity
 from checklist.audit.scan import ContentRule
@@ -197,6 +198,7 @@ RULES = (
         r"(?P<value>\b[A-Za-z0-9._%+-]{1,64}@(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,62})\.)+[A-Za-z]{2,24})\b",
         personal_email,
         shown=mask_email,
+        files=lambda path: path.rsplit("/", 1)[-1].lower() not in LOCKFILES,  # package authors, not the team's data
     ),
     ContentRule(
         PER002,
