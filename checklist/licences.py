@@ -56,6 +56,16 @@ def _words(text: str) -> list[str]:
     return re.findall(r"[a-z0-9]+", without_copyright.lower())
 
 
+OPTIONAL_APPENDIX = "END OF TERMS AND CONDITIONS"
+
+
+def _short_forms(full: str) -> list[str]:
+    """Forms of a canonical text that are the same licence: Apache-2.0 without its optional appendix
+    ("APPENDIX: How to apply the Apache License to your work"), as many projects ship it."""
+    end = full.find(OPTIONAL_APPENDIX)
+    return [full[: end + len(OPTIONAL_APPENDIX)]] if end != -1 else []
+
+
 def identify(text: str) -> tuple[str | None, bool]:
     """``(spdx_id, exact)``: which canonical licence ``text`` is, and whether it is word for word.
 
@@ -65,8 +75,9 @@ def identify(text: str) -> tuple[str | None, bool]:
     words = _words(text)
     best: tuple[float, str | None] = (0.0, None)
     for spdx_id in KNOWN_TEXTS:
-        canonical = _words(canonical_text(spdx_id))
-        if words == canonical:
+        full = canonical_text(spdx_id)
+        canonical = _words(full)
+        if words == canonical or words in (_words(v) for v in _short_forms(full)):
             return spdx_id, True
         matcher = difflib.SequenceMatcher(None, words, canonical, autojunk=False)
         if matcher.real_quick_ratio() > best[0] and matcher.quick_ratio() > best[0]:

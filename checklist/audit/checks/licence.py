@@ -153,8 +153,15 @@ def license_matches_metadata(repo: Snapshot, config: AuditConfig) -> Iterator[Fi
     if spdx_id is None:
         return
     for path, declared in declared_licences(repo):
-        if normalise(declared) != spdx_id:
+        if normalise(declared) != spdx_id and _policy_name(declared) != spdx_id:
             yield hit(path, file=path, declared=declared, licence=spdx_id)
+
+
+def _policy_name(declared: str) -> str | None:
+    """The licence policy's aliases, as ``lhm-oss deps`` uses them (``<name>MIT License</name>`` in a pom is MIT)."""
+    from checklist.deps.policy import load_policy
+
+    return load_policy().normalise(declared)
 
 
 @check(

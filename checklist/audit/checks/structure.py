@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime
 import re
 from collections.abc import Iterator
 
@@ -309,7 +310,7 @@ def publiccode_valid(repo: Snapshot, config: AuditConfig) -> Iterator[Finding]:
         mark = getattr(error, "problem_mark", None)
         yield hit(path, mark.line + 1 if mark else None, problem=f"invalid YAML ({getattr(error, 'problem', error)})")
         return
-    for problem in schemas.schema_errors(data, "publiccode"):
+    for problem in schemas.schema_errors(_dates_as_text(data), "publiccode"):
         yield hit(path, problem=problem)
     licence = (
         data.get("legal", {}).get("license") if isinstance(data, dict) and isinstance(data.get("legal"), dict) else None
@@ -318,6 +319,17 @@ def publiccode_valid(repo: Snapshot, config: AuditConfig) -> Iterator[Finding]:
         licence_problem = spdx_problem(licence)
         if licence_problem:
             yield hit(path, problem=f"legal/license: {licence_problem}")
+
+
+def _dates_as_text(data: object) -> object:
+    """YAML reads an unquoted ``releaseDate: 2025-04-24`` as a date; publiccode.yml means the text."""
+    if isinstance(data, dict):
+        return {key: _dates_as_text(value) for key, value in data.items()}
+    if isinstance(data, list):
+        return [_dates_as_text(value) for value in data]
+    if isinstance(data, (datetime.date, datetime.datetime)):
+        return data.isoformat()
+    return data
 
 
 @check(

@@ -99,3 +99,16 @@ def test_lic011_reuse_not_installed(tmp_path: Path, monkeypatch: pytest.MonkeyPa
     monkeypatch.setattr(reuse, "reuse_command", lambda: None)
     root = make_repo(tmp_path, {"REUSE.toml": "version = 1\n"})
     assert rules(root, "LIC01") == ["LIC011"]
+
+
+def test_apache_without_its_optional_appendix_is_canonical(tmp_path: Path) -> None:
+    text = canonical_text("Apache-2.0")
+    short = text[: text.index("END OF TERMS AND CONDITIONS") + len("END OF TERMS AND CONDITIONS")] + "\n"
+    assert identify(short) == ("Apache-2.0", True)
+    assert "LIC002" not in rules(make_repo(tmp_path, {"LICENSE": short}), "LIC")
+
+
+def test_a_pom_naming_the_mit_license_names_mit(tmp_path: Path) -> None:
+    pom = "<project><licenses><license><name>MIT License</name></license></licenses></project>"
+    root = make_repo(tmp_path, {"LICENSE": LHM_MIT, "pom.xml": pom})
+    assert found(root, "LIC004") == []

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from tests.audit.testing import COMPLETE, found, make_repo, rules
 
 
@@ -88,3 +90,15 @@ def test_str012_unedited_template_text(tmp_path: Path) -> None:
     root = make_repo(tmp_path, {"README.md": "# X\n\nA short English description of what this project does.\n"})
     (finding,) = found(root, "STR012")
     assert (finding.path, finding.line) == ("README.md", 3)
+
+
+def test_an_unquoted_release_date_in_publiccode_is_valid(tmp_path: Path) -> None:
+    valid = (Path(__file__).parent / "publiccode.valid.yml").read_text(encoding="utf-8")
+    root = make_repo(tmp_path, {"publiccode.yml": valid + "releaseDate: 2025-04-24\n"})
+    assert found(root, "STR011") == []
+
+
+@pytest.mark.parametrize("where", [".github/README.md", "docs/README.md"])
+def test_a_readme_in_github_or_docs_counts(tmp_path: Path, where: str) -> None:
+    root = make_repo(tmp_path, {where: "# Project\n\nAn English readme for the project.\n"})
+    assert "STR001" not in rules(root, "STR")
