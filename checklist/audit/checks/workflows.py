@@ -30,8 +30,8 @@ def zizmor_command() -> str | None:
 
 
 @snapshot_fact
-def zizmor_findings(repo: Snapshot) -> list[tuple[str, str, str | None, int | None]]:
-    """``(audit, description, path, line)`` for every zizmor finding in the workflows."""
+def zizmor_findings(repo: Snapshot) -> list[tuple[str, str, str | None, int | None, str, str]]:
+    """``(audit, description, path, line, severity, confidence)`` for every zizmor finding in the workflows."""
     command = zizmor_command()
     if command is None or not repo.workflows:
         return []
@@ -54,20 +54,42 @@ def zizmor_findings(repo: Snapshot) -> list[tuple[str, str, str | None, int | No
             key = location["symbolic"]["key"]
             path = str(key.get("Local", {}).get("verbatim_path", "")).removeprefix("./") or None
             line = location["concrete"]["location"]["start_point"]["row"] + 1
-        found.append((item["ident"], item.get("desc", ""), path, line))
+        determinations = item.get("determinations") or {}
+        found.append(
+            (
+                item["ident"],
+                item.get("desc", ""),
+                path,
+                line,
+                str(determinations.get("severity", "Unknown")),
+                str(determinations.get("confidence", "Unknown")),
+            )
+        )
     return found
 
 
-def _from_zizmor(audit: str | None) -> Run:
+def serious(severity: str, confidence: str) -> bool:
+    """zizmor's own judgement decides whether an error check reports it: informational, low or low-confidence is not."""
+    return severity not in ("Informational", "Low") and confidence != "Low"
+
+
+def _from_zizmor(audit: str | None, *, as_error: bool = False) -> Run:
+    """Findings of one zizmor audit (``None``: all others). An error check takes only what zizmor itself rates
+    as serious; the rest goes to WF100 (a warning) with zizmor's severity and confidence."""
+
     def run(repo: Snapshot, config: AuditConfig) -> Iterator[Finding]:
-        for ident, description, path, line in zizmor_findings(repo):
-            if ident == audit or (audit is None and ident not in MAPPED):
+        for ident, description, path, line, severity, confidence in zizmor_findings(repo):
+            rated = serious(severity, confidence)
+            if audit is not None and ident == audit and (rated or not as_error):
                 yield hit(path, line, audit=ident, description=description)
+            elif audit is None and (ident not in MAPPED or (ident in ERROR_MAPPED and not rated)):
+                yield hit(path, line, audit=f"{ident} ({severity}, {confidence} confidence)", description=description)
 
     return run
 
 
 MAPPED = ("unpinned-uses", "excessive-permissions", "dangerous-triggers", "template-injection", "artipacked")
+ERROR_MAPPED = ("unpinned-uses", "excessive-permissions", "dangerous-triggers", "template-injection")
 
 WF001 = check(
     "WF001",
@@ -77,7 +99,7 @@ WF001 = check(
     message=Text(de="Action nicht an einen Commit-SHA gebunden", en="Action not pinned to a commit SHA"),
     hint=Text(de="uses: owner/action@<40-stelliger SHA> # vX.Y.Z", en="uses: owner/action@<40-hex SHA> # vX.Y.Z"),
     source=ACTIONS,
-)(_from_zizmor("unpinned-uses"))
+)(_from_zizmor("unpinned-uses", as_error=True))
 WF002 = check(
     "WF002",
     Category.WORKFLOW,
@@ -89,7 +111,7 @@ WF002 = check(
         en="Set `permissions: contents: read` at the top and widen per job only.",
     ),
     source=ACTIONS,
-)(_from_zizmor("excessive-permissions"))
+)(_from_zizmor("excessive-permissions", as_error=True))
 WF003 = check(
     "WF003",
     Category.WORKFLOW,
@@ -104,7 +126,7 @@ WF003 = check(
         en="Use pull_request; code from forks must not run with write access.",
     ),
     source=ACTIONS,
-)(_from_zizmor("dangerous-triggers"))
+)(_from_zizmor("dangerous-triggers", as_error=True))
 WF004 = check(
     "WF004",
     Category.WORKFLOW,
@@ -116,7 +138,7 @@ WF004 = check(
         en="Pass the value through an environment variable.",
     ),
     source=ACTIONS,
-)(_from_zizmor("template-injection"))
+)(_from_zizmor("template-injection", as_error=True))
 WF005 = check(
     "WF005",
     Category.WORKFLOW,

@@ -54,3 +54,37 @@ def test_wf000_zizmor_missing(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -
     monkeypatch.setattr(workflows, "zizmor_command", lambda: None)
     root = make_repo(tmp_path, {".github/workflows/bad.yml": BAD})
     assert rules(root, "WF") == ["WF000"]
+
+
+def test_zizmor_findings_it_rates_low_are_warnings_not_errors(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """zizmor's own severity and confidence decide: a low-confidence template injection is a WF100 warning."""
+    import json
+    import sys
+
+    from checklist.audit.checks import workflows
+
+    report = [
+        {
+            "ident": "template-injection",
+            "desc": "code injection via template expansion",
+            "determinations": {"confidence": confidence, "severity": "High", "persona": "Regular"},
+            "locations": [
+                {
+                    "symbolic": {"kind": "Primary", "key": {"Local": {"verbatim_path": ".github/workflows/ci.yml"}}},
+                    "concrete": {"location": {"start_point": {"row": line}}},
+                }
+            ],
+        }
+        for confidence, line in (("High", 5), ("Low", 9))
+    ]
+    fake = tmp_path / "fake_zizmor.py"
+    fake.write_text(f"import sys\nprint({json.dumps(json.dumps(report))})\n", encoding="utf-8")
+    root = make_repo(tmp_path / "repo", {".github/workflows/ci.yml": "on: push\njobs: {}\n"})
+    script = tmp_path / "zizmor"
+    script.write_text(f"#!/bin/sh\nexec {sys.executable} {fake}\n", encoding="utf-8")
+    script.chmod(0o755)
+    monkeypatch.setattr(workflows, "zizmor_command", lambda: str(script))
+    assert sorted((f.rule, f.line) for f in found(root, "WF")) == [
+        ("WF004", 6),
+        ("WF100", 10),
+    ]  # zizmor counts rows from 0
