@@ -25,6 +25,10 @@ class Text:
         template = self.de if lang == "de" else self.en
         return template.format(**values) if values else template
 
+    def filled(self, **values: object) -> Text:
+        """The same text with ``values`` put in, in both languages (for a text rendered later)."""
+        return Text(de=self.de.format(**values), en=self.en.format(**values))
+
 
 def default_lang(environ: dict[str, str] | None = None) -> Lang:
     """German when the environment's locale is German, else English.

@@ -133,20 +133,18 @@ class LicencePolicy:
             return Judgement(Verdict.UNKNOWN, MISSING)
         expression = self.normalise(raw)
         if expression is None:
-            return Judgement(
-                Verdict.UNKNOWN, Text(de=UNKNOWN.de.format(licence=raw), en=UNKNOWN.en.format(licence=raw))
-            )
+            return Judgement(Verdict.UNKNOWN, UNKNOWN.filled(licence=raw))
         if expression.startswith("LicenseRef-"):
             return Judgement(
                 Verdict.UNKNOWN,
-                Text(de=NOT_IN_POLICY.de.format(licence=expression), en=NOT_IN_POLICY.en.format(licence=expression)),
+                NOT_IN_POLICY.filled(licence=expression),
                 expression,
             )
         parsed = licensing().parse(expression)
         verdict, reason, licence = self._walk(parsed, project)
         return Judgement(
             verdict,
-            Text(de=reason.de.replace("{licence}", licence), en=reason.en.replace("{licence}", licence)),
+            reason.filled(licence=licence),
             expression,
         )
 

@@ -185,7 +185,7 @@ def locked(root: Path, *, wait: float) -> Iterator[None]:
     try:
         lock.acquire(timeout=wait)
     except Timeout as error:
-        raise UserError(Text(de=RECORD_BUSY.de.format(path=path), en=RECORD_BUSY.en.format(path=path))) from error
+        raise UserError(RECORD_BUSY.filled(path=path)) from error
     try:
         yield
     finally:

@@ -9,6 +9,23 @@ USABILITY = f"{OSPO}/usability-analysis.html"
 ACTIONS = f"{OSPO}/github-actions.html"
 COUNCIL_MOTION = "https://www.spd-rathausmuenchen.de/neue-software-im-open-source-kontext-entwickeln/"
 
+# Lockfiles: package names and their authors' addresses, never the team's own secrets or personal data.
+LOCKFILES = frozenset(
+    {
+        "package-lock.json",
+        "npm-shrinkwrap.json",
+        "yarn.lock",
+        "pnpm-lock.yaml",
+        "poetry.lock",
+        "uv.lock",
+        "pipfile.lock",
+        "cargo.lock",
+        "composer.lock",
+        "gemfile.lock",
+        "go.sum",
+        "packages.lock.json",
+    }
+)
 CONFIG_EXTENSIONS = (
     ".env",
     ".properties",

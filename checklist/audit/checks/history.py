@@ -416,10 +416,8 @@ def verdict(findings: list[Finding], config: AuditConfig, content: dict[str, Che
 
     fresh = [f for f in active if f.rule in needs and dict(f.args).get("head") == "no" and serious(f)]
     if fresh:
-        return Text(de=FRESH.de.replace("{count}", str(len(fresh))), en=FRESH.en.replace("{count}", str(len(fresh))))
+        return FRESH.filled(count=len(fresh))
     review = [f for f in active if f.rule != HIS005.id]
     if review:
-        return Text(
-            de=REVIEW.de.replace("{count}", str(len(review))), en=REVIEW.en.replace("{count}", str(len(review)))
-        )
+        return REVIEW.filled(count=len(review))
     return CLEAN

@@ -152,16 +152,16 @@ def license_matches_metadata(repo: Snapshot, config: AuditConfig) -> Iterator[Fi
     spdx_id, _ = identified(repo)
     if spdx_id is None:
         return
+    policy = None
     for path, declared in declared_licences(repo):
-        if normalise(declared) != spdx_id and _policy_name(declared) != spdx_id:
+        if normalise(declared) == spdx_id:
+            continue
+        if policy is None:  # the licence policy's aliases, as `lhm-oss deps` uses them: loaded once, only if needed
+            from checklist.deps.policy import load_policy
+
+            policy = load_policy()
+        if policy.normalise(declared) != spdx_id:  # <name>MIT License</name> in a pom is MIT
             yield hit(path, file=path, declared=declared, licence=spdx_id)
-
-
-def _policy_name(declared: str) -> str | None:
-    """The licence policy's aliases, as ``lhm-oss deps`` uses them (``<name>MIT License</name>`` in a pom is MIT)."""
-    from checklist.deps.policy import load_policy
-
-    return load_policy().normalise(declared)
 
 
 @check(

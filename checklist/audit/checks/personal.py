@@ -10,8 +10,7 @@ from __future__ import annotations
 
 import re
 
-from checklist.audit.checks import REPOSITORIES
-from checklist.audit.checks.secrets import LOCKFILES
+from checklist.audit.checks import LOCKFILES, REPOSITORIES
 from checklist.audit.config import Policy
 from checklist.audit.model import Category, Check, Severity
 from checklist.audit.scan import ContentRule

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from checklist.audit.checks import SECURITY, is_config_file
+from checklist.audit.checks import LOCKFILES, SECURITY, is_config_file
 from checklist.audit.config import Policy
 from checklist.audit.model import Category, Check, Severity
 from checklist.audit.scan import ContentRule, shown_as_is
@@ -39,22 +39,6 @@ def not_placeholder(value: str, line: bytes, path: str, policy: Policy) -> bool:
     return not policy.is_placeholder(value)
 
 
-LOCKFILES = frozenset(
-    {
-        "package-lock.json",
-        "npm-shrinkwrap.json",
-        "yarn.lock",
-        "pnpm-lock.yaml",
-        "poetry.lock",
-        "uv.lock",
-        "pipfile.lock",
-        "cargo.lock",
-        "composer.lock",
-        "gemfile.lock",
-        "go.sum",
-        "packages.lock.json",
-    }
-)
 I18N_FOLDERS = ("i18n", "l10n", "locale", "locales", "lang", "langs", "translations", "messages")
 I18N_NAME = re.compile(
     r"^(?:(?:messages|translations?|strings)[_.-].*|[a-z]{2}(?:[-_][a-zA-Z]{2,4})?)\.(?:json|ya?ml|properties|ts|js)$"
