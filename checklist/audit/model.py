@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from enum import IntEnum, StrEnum
 from typing import Any
 
@@ -83,6 +83,7 @@ class Finding:
     line: int | None = None
     args: tuple[tuple[str, str], ...] = ()
     waived: str | None = None
+    repeats: int = 0  # further lines of the same file with the same value (content rules fold them into one)
 
     @classmethod
     def of(cls, rule: str, path: str | None, line: int | None, args: Mapping[str, Any]) -> Finding:
@@ -94,8 +95,20 @@ class Finding:
             args=tuple(sorted((key, valid_text(str(value))) for key, value in args.items())),
         )
 
+    def repeated(self, times: int) -> Finding:
+        return replace(self, repeats=times) if times else self
+
     def message(self, check: Check, lang: Lang) -> str:
-        return check.message(lang, **dict(self.args)) if self.args else check.message(lang)
+        text = check.message(lang, **dict(self.args)) if self.args else check.message(lang)
+        if self.repeats:
+            text += REPEATS(lang, n=self.repeats)
+        return text
+
+
+REPEATS = Text(
+    de=" (derselbe Wert in {n} weiteren Zeilen dieser Datei)",
+    en=" (the same value on {n} more lines of this file)",
+)
 
 
 @dataclass(frozen=True)

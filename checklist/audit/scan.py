@@ -21,7 +21,7 @@ from checklist.audit.config import Policy
 from checklist.audit.model import Check, Finding
 
 WINDOW = 512  # bytes on each side of a candidate that the rules look at
-MAX_FINDINGS_PER_FILE = 50
+MAX_FINDINGS_PER_FILE = 50  # distinct values; repeats of one are counted, not listed
 
 Keep = Callable[[str, bytes, str, Policy], bool]
 
@@ -109,6 +109,21 @@ class Scanner:
         return found
 
     def scan(self, path: str, data: bytes) -> Iterator[Finding]:
+        """The findings in one file. The same value for the same rule on many lines is one finding, at its
+        first line, that counts the others: forty copies of one test password are one thing to fix."""
+        first: dict[tuple[str, str], tuple[ContentRule, int]] = {}
+        more: dict[tuple[str, str], int] = {}
+        for rule, line, value in self._matches(path, data):
+            key = (rule.check.id, value)
+            if key in first:
+                more[key] = more.get(key, 0) + 1
+            elif len(first) < MAX_FINDINGS_PER_FILE:
+                first[key] = (rule, line)
+        for key, (rule, line) in first.items():
+            yield rule.check.finding(path, line, value=rule.shown(key[1])).repeated(more.get(key, 0))
+
+    def _matches(self, path: str, data: bytes) -> Iterator[tuple[ContentRule, int, str]]:
+        """Every kept match in file order: its rule, line number and raw value (never leaves this module)."""
         if self.candidates is None:
             return
         applicable = self.applicable(path)
@@ -117,7 +132,6 @@ class Scanner:
         seen: set[tuple[str, int]] = set()
         claimed: list[tuple[int, int]] = []
         line_number, counted_to = 1, 0
-        emitted = 0
         covered_to = -1
         for candidate in self.candidates.finditer(data):
             start, end = candidate.start(), candidate.end()
@@ -158,7 +172,4 @@ class Scanner:
                     counted_to = absolute
                     if not rule.generic:
                         claimed.append((value_start, value_end))
-                    yield rule.check.finding(path, line_number, value=rule.shown(value))
-                    emitted += 1
-                    if emitted >= MAX_FINDINGS_PER_FILE:
-                        return
+                    yield rule, line_number, value

@@ -19,6 +19,7 @@ def finding_dict(report: Report, finding: Finding, lang: Lang) -> dict[str, Any]
         "severity": check.severity.label,
         "path": finding.path,
         "line": finding.line,
+        "repeats": finding.repeats,
         "message": finding.message(check, lang),
         "title": check.title(lang),
         "hint": check.hint(lang),

