@@ -8,17 +8,21 @@ lhm-oss ids; an audit without its own id is reported as WF100.
 from __future__ import annotations
 
 import json
+import re
 import shutil
 import subprocess
 import sys
 from collections.abc import Iterator
 from pathlib import Path
 
+import yaml
+
 from checklist.audit.checks import ACTIONS
 from checklist.audit.config import AuditConfig
 from checklist.audit.model import Category, Finding, Severity
 from checklist.audit.registry import Run, check, hit
 from checklist.audit.repo import Snapshot, snapshot_fact
+from checklist.fileio import yaml_data
 from checklist.i18n import Text
 
 ZIZMOR_DOCS = "https://docs.zizmor.sh/audits/"
@@ -73,12 +77,50 @@ def serious(severity: str, confidence: str) -> bool:
     return severity not in ("Informational", "Low") and confidence != "Low"
 
 
+# A checkout or fetch of the pull request's own code: the head ref or SHA, refs/pull/…, `gh pr checkout`.
+PR_CODE = re.compile(
+    r"pull_request\.head\.|github\.head_ref|workflow_run\.head_|refs/pull/|pull/\$\{\{|gh pr checkout|event\.number"
+)
+
+
+def _strings(node: object) -> Iterator[str]:
+    if isinstance(node, str):
+        yield node
+    elif isinstance(node, dict):
+        for value in node.values():
+            yield from _strings(value)
+    elif isinstance(node, list):
+        for value in node:
+            yield from _strings(value)
+
+
+def runs_pull_request_code(repo: Snapshot, path: str | None) -> bool:
+    """Whether a workflow's steps check out or fetch the pull request's code, the one thing that makes
+    pull_request_target or workflow_run dangerous. An unreadable workflow counts as doing so."""
+    text = repo.text(path) if path else None
+    try:
+        workflow = yaml_data(text) if text is not None else None
+    except (yaml.YAMLError, RecursionError):  # unreadable: assume the worst
+        return True
+    if not isinstance(workflow, dict) or not isinstance(workflow.get("jobs"), dict):
+        return True
+    for job in workflow["jobs"].values():
+        steps = job.get("steps", []) if isinstance(job, dict) else []
+        for step in steps if isinstance(steps, list) else []:
+            if isinstance(step, dict) and any(PR_CODE.search(text) for text in _strings(step)):
+                return True
+    return False
+
+
 def _from_zizmor(audit: str | None, *, as_error: bool = False) -> Run:
     """Findings of one zizmor audit (``None``: all others). An error check takes only what zizmor itself rates
-    as serious; the rest goes to WF100 (a warning) with zizmor's severity and confidence."""
+    as serious; the rest goes to WF100 (a warning) with zizmor's severity and confidence. A dangerous trigger
+    is serious only where the workflow checks out or fetches the pull request's code."""
 
     def run(repo: Snapshot, config: AuditConfig) -> Iterator[Finding]:
         for ident, description, path, line, severity, confidence in zizmor_findings(repo):
+            if ident == "dangerous-triggers" and not runs_pull_request_code(repo, path):
+                ident = SAFE_TRIGGER  # WF006, a warning: the trigger's rights, but no code from the pull request
             rated = serious(severity, confidence)
             if audit is not None and ident == audit and (rated or not as_error):
                 yield hit(path, line, audit=ident, description=description)
@@ -88,7 +130,15 @@ def _from_zizmor(audit: str | None, *, as_error: bool = False) -> Run:
     return run
 
 
-MAPPED = ("unpinned-uses", "excessive-permissions", "dangerous-triggers", "template-injection", "artipacked")
+SAFE_TRIGGER = "dangerous-triggers/no-pull-request-code"
+MAPPED = (
+    "unpinned-uses",
+    "excessive-permissions",
+    "dangerous-triggers",
+    "template-injection",
+    "artipacked",
+    SAFE_TRIGGER,
+)
 ERROR_MAPPED = ("unpinned-uses", "excessive-permissions", "dangerous-triggers", "template-injection")
 
 WF001 = check(
@@ -116,10 +166,10 @@ WF003 = check(
     "WF003",
     Category.WORKFLOW,
     Severity.ERROR,
-    title=Text(de="Keine riskanten Auslöser", en="No risky triggers"),
+    title=Text(de="Kein fremder Code mit Schreibrechten", en="No code from pull requests with write access"),
     message=Text(
-        de="Riskanter Auslöser (z. B. pull_request_target, workflow_run)",
-        en="Risky trigger (e.g. pull_request_target, workflow_run)",
+        de="Riskanter Auslöser (pull_request_target, workflow_run), der den Code des Pull-Requests auscheckt oder holt",
+        en="Risky trigger (pull_request_target, workflow_run) that checks out or fetches the pull request's code",
     ),
     hint=Text(
         de="Nutzen Sie pull_request; fremder Code darf nicht mit Schreibrechten laufen.",
@@ -127,6 +177,21 @@ WF003 = check(
     ),
     source=ACTIONS,
 )(_from_zizmor("dangerous-triggers", as_error=True))
+WF006 = check(
+    "WF006",
+    Category.WORKFLOW,
+    Severity.WARNING,
+    title=Text(de="Riskante Auslöser begründet", en="Risky triggers justified"),
+    message=Text(
+        de="Riskanter Auslöser (pull_request_target, workflow_run); der Code des Pull-Requests wird nicht ausgecheckt",
+        en="Risky trigger (pull_request_target, workflow_run); the pull request's code is not checked out",
+    ),
+    hint=Text(
+        de="Prüfen Sie, ob der Workflow die Schreibrechte braucht; sonst nutzen Sie pull_request.",
+        en="Check that the workflow needs the write access; otherwise use pull_request.",
+    ),
+    source=ACTIONS,
+)(_from_zizmor(SAFE_TRIGGER))
 WF004 = check(
     "WF004",
     Category.WORKFLOW,

@@ -88,3 +88,43 @@ def test_zizmor_findings_it_rates_low_are_warnings_not_errors(tmp_path: Path, mo
         ("WF004", 6),
         ("WF100", 10),
     ]  # zizmor counts rows from 0
+
+
+LABELLER = """name: label
+on:
+  pull_request_target:
+permissions: {}
+jobs:
+  label:
+    runs-on: ubuntu-latest
+    permissions:
+      pull-requests: write
+    steps:
+      - uses: actions/checkout@11bd71901bbe5b1630ceea73d27597364c9af683 # v4.2.2
+        with:
+          persist-credentials: false
+      - run: ./label.sh
+"""
+
+
+def test_a_risky_trigger_is_an_error_only_where_it_runs_the_pull_requests_code(tmp_path: Path) -> None:
+    """pull_request_target that checks out the base branch is a question (WF006); with the PR's head, an error."""
+    head = LABELLER.replace(
+        "          persist-credentials: false",
+        "          ref: ${{ github.event.pull_request.head.sha }}\n" + "          persist-credentials: false",
+    )
+    fetch = LABELLER.replace("./label.sh", "gh pr checkout ${{ github.event.number }}")
+    root = make_repo(
+        tmp_path,
+        {
+            ".github/workflows/label.yml": LABELLER,
+            ".github/workflows/head.yml": head,
+            ".github/workflows/fetch.yml": fetch,
+        },
+    )
+    triggers = sorted((f.rule, f.path) for f in found(root, "WF") if f.rule in ("WF003", "WF006"))
+    assert triggers == [
+        ("WF003", ".github/workflows/fetch.yml"),
+        ("WF003", ".github/workflows/head.yml"),
+        ("WF006", ".github/workflows/label.yml"),
+    ]
