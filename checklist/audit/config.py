@@ -49,10 +49,16 @@ class Policy:
     placeholder_words: tuple[str, ...] = ()
     template_placeholders: tuple[str, ...] = ()
     default_passwords: tuple[str, ...] = ()
+    telling_deleted_files: tuple[str, ...] = ()
 
     def email_allowed(self, address: str) -> bool:
         lowered = address.lower()
         return any(fnmatch.fnmatch(lowered, pattern.lower()) for pattern in self.allowed_emails)
+
+    def telling(self, path: str) -> bool:
+        """A deleted file's name that suggests keys, local configuration or data (worth opening)."""
+        lowered = path.lower()
+        return any(fnmatch.fnmatch(lowered, pattern) for pattern in self.telling_deleted_files)
 
     def internal_host(self, host: str) -> tuple[str, str] | None:
         """``(kind, reason)`` when a host counts as internal, else None. The first matching pattern wins."""
@@ -86,6 +92,7 @@ def load_policy() -> Policy:
         placeholder_words=tuple(data["placeholder_words"]),
         template_placeholders=tuple(data["template_placeholders"]),
         default_passwords=tuple(data["default_passwords"]),
+        telling_deleted_files=tuple(data["telling_deleted_files"]),
     )
 
 
@@ -135,6 +142,7 @@ class AuditConfig:
             placeholder_words=shipped.placeholder_words,
             template_placeholders=shipped.template_placeholders,
             default_passwords=shipped.default_passwords,
+            telling_deleted_files=shipped.telling_deleted_files,
         )
 
 

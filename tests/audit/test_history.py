@@ -94,7 +94,10 @@ def test_internal_host_in_an_old_file(planted: tuple[Path, dict[str, str]]) -> N
 def test_contractor_address_in_commit_metadata(planted: tuple[Path, dict[str, str]]) -> None:
     root, _ = planted
     people = by_rule(history_report(root), "HIS006")
-    assert [(p["name"], p["email"], p["count"]) for p in people] == [("Maria Huber", "m…@contractor-gmbh.de", "1")]
+    assert [(p["domain"], p["people"], p["names"], p["count"]) for p in people] == [
+        ("contractor-gmbh.de", "1", "Maria Huber", "1")
+    ]
+    assert "maria" not in json.dumps(people).lower().replace("maria huber", "")  # the local part is never shown
 
 
 def test_large_blob_and_deleted_and_renamed_files(planted: tuple[Path, dict[str, str]]) -> None:
@@ -102,12 +105,10 @@ def test_large_blob_and_deleted_and_renamed_files(planted: tuple[Path, dict[str,
     report = history_report(root)
     (large,) = by_rule(report, "HIS004")
     assert (large["path"], large["commit"], large["head"]) == ("data/dump.bin", shas["large"][:12], "no")
-    deleted = {d["path"]: d["commit"] for d in by_rule(report, "HIS005")}
-    assert deleted == {
-        "data/dump.bin": shas["clean"][:12],
-        "docs/deploy.md": shas["clean"][:12],
-        "src/feature.py": shas["rename"][:12],
-    }
+    (deleted,) = by_rule(report, "HIS005")
+    assert (deleted["count"], deleted["telling"]) == ("3", "1")  # dump.bin, deploy.md, feature.py (renamed)
+    (telling,) = by_rule(report, "HIS008")
+    assert (telling["path"], telling["commit"]) == ("data/dump.bin", shas["clean"][:12])
 
 
 def test_verdict_and_one_read_per_blob(planted: tuple[Path, dict[str, str]]) -> None:
@@ -201,3 +202,37 @@ def test_a_default_password_removed_long_ago_is_for_review_not_a_fresh_history(t
     report = history_report(tmp_path)
     assert [dict(f.args)["rule"] for f in report.findings if f.rule == "HIS001"] == ["SEC015"]
     assert report.notes[0].en.startswith("History verdict: keep it, after reviewing")
+
+
+def test_author_addresses_are_one_finding_per_domain_and_bots_never_count(tmp_path: Path) -> None:
+    git(tmp_path, "init", "-q", "-b", "main")
+    people = [
+        ("Anna Berg", "anna.berg@muenchen.de"),
+        ("Bernd Koch", "bernd.koch@muenchen.de"),
+        ("Anna Berg", "anna.berg@muenchen.de"),
+        ("renovate[bot]", "29139614+renovate[bot]@users.noreply.github.com"),
+        ("Renovate Bot", "bot@renovateapp.com"),
+        ("Carla Dietz", "c.dietz@contractor-gmbh.de"),
+    ]
+    for number, (name, email) in enumerate(people):
+        commit(tmp_path, f"change {number}", {"a.txt": str(number)}, name=name, email=email)
+    report = history_report(tmp_path)
+    domains = [(d["domain"], d["people"], d["count"], d["names"]) for d in by_rule(report, "HIS006")]
+    assert domains == [
+        ("contractor-gmbh.de", "1", "1", "Carla Dietz"),
+        ("muenchen.de", "2", "3", "Anna Berg, Bernd Koch"),
+    ]
+
+
+def test_deleted_files_are_counted_once_and_only_telling_names_listed(tmp_path: Path) -> None:
+    git(tmp_path, "init", "-q", "-b", "main")
+    files = {f"src/module{n}.py": "x = 1\n" for n in range(30)}
+    commit(tmp_path, "code", {**files, "config/application-local.yml": "a: 1\n", "export/buerger.csv": "a;b\n"})
+    commit(tmp_path, "tidy", {"keep.txt": "k"}, remove=(*files, "config/application-local.yml", "export/buerger.csv"))
+    report = history_report(tmp_path)
+    (summary,) = by_rule(report, "HIS005")
+    assert (summary["count"], summary["telling"]) == ("32", "2")
+    assert sorted(f["path"] for f in by_rule(report, "HIS008")) == [
+        "config/application-local.yml",
+        "export/buerger.csv",
+    ]

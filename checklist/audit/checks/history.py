@@ -18,6 +18,7 @@ no program configured in the audited repository is started.
 from __future__ import annotations
 
 import os
+import re
 import threading
 from collections import Counter
 from collections.abc import Iterator
@@ -26,8 +27,8 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from checklist import git
-from checklist.audit.checks import PUBLISH
-from checklist.audit.config import AuditConfig
+from checklist.audit.checks import PUBLISH, is_source_file
+from checklist.audit.config import AuditConfig, Policy
 from checklist.audit.model import Category, Check, Finding, Severity
 from checklist.audit.repo import display
 from checklist.audit.scan import Scanner
@@ -95,12 +96,27 @@ HIS005 = Check(
     Severity.INFO,
     Text(de="Gelöschte Dateien in der Historie", en="Deleted files in the history"),
     Text(
-        de="Nicht mehr in HEAD, aber in der Historie (zuletzt in {commit}): prüfen Sie den Inhalt",
-        en="No longer in HEAD but in the history (last in {commit}): check what it held",
+        de="{count} Dateien sind nicht mehr in HEAD, aber in der Historie; {telling} davon nach ihrem Namen prüfenswert (HIS008)",
+        en="{count} files are no longer in HEAD but live on in the history; {telling} of them worth opening by their names (HIS008)",
     ),
     Text(
         de="Alles, was je committet wurde, wird mit der Historie veröffentlicht.",
         en="Everything ever committed is published with the history.",
+    ),
+    PUBLISH,
+)
+HIS008 = Check(
+    "HIS008",
+    Category.HISTORY,
+    Severity.INFO,
+    Text(de="Prüfenswerte gelöschte Dateien", en="Deleted files worth opening"),
+    Text(
+        de="Nicht mehr in HEAD, aber in der Historie (zuletzt in {commit}); der Name deutet auf Schlüssel, Konfiguration oder Daten",
+        en="No longer in HEAD but in the history (last in {commit}); its name suggests keys, configuration or data",
+    ),
+    Text(
+        de="Öffnen Sie die letzte Fassung: git show {commit}^:<Pfad>. Alles, was je committet wurde, wird mit der Historie veröffentlicht.",
+        en="Open its last version: git show {commit}^:<path>. Everything ever committed is published with the history.",
     ),
     PUBLISH,
 )
@@ -110,8 +126,8 @@ HIS006 = Check(
     Severity.WARNING,
     Text(de="Autoren-Adressen geprüft", en="Author addresses reviewed"),
     Text(
-        de="{role_de} {name} <{email}> in {count} Commits: persönliche oder Dienstleister-Adresse?",
-        en="{role} {name} <{email}> in {count} commits: a personal or contractor address?",
+        de="{people} Adresse(n) bei {domain} in {count} Commits ({names}): persönliche oder Dienstleister-Adressen?",
+        en="{people} address(es) at {domain} in {count} commits ({names}): personal or contractor addresses?",
     ),
     Text(
         de="Pseudonyme sind erlaubt, wenn sie intern dokumentiert sind; persönliche Adressen verschwinden nur mit einer frischen Historie.",
@@ -131,7 +147,7 @@ HIS007 = Check(
     ),
     SOURCE,
 )
-CHECKS = (HIS001, HIS002, HIS003, HIS004, HIS005, HIS006, HIS007)
+CHECKS = (HIS001, HIS002, HIS003, HIS004, HIS005, HIS006, HIS007, HIS008)
 BY_CATEGORY = {Category.SECRET: HIS001, Category.PERSONAL_DATA: HIS002, Category.INTERNAL_REFERENCE: HIS003}
 
 
@@ -361,23 +377,13 @@ def run_history(root: Path, config: AuditConfig, scanner: Scanner) -> tuple[list
         blob_finding(b, "large file", blob_sizes[b]) for b in order if blob_sizes.get(b, 0) > config.max_file_size
     )
     head_paths = set(head.values())
-    for path, commit in sorted(history.last_seen.items()):
-        if path not in head_paths:
-            findings.append(HIS005.finding(path, commit=commit[:12]))
     policy = config.policy
-    for (role, name, email), count in sorted(history.people.items()):
-        if not policy.email_allowed(email):
-            local, _, domain = email.partition("@")
-            findings.append(
-                HIS006.finding(
-                    None,
-                    role=role,
-                    role_de="Autor*in" if role == "author" else "Committer*in",
-                    name=name,
-                    email=f"{local[:1]}…@{domain}",
-                    count=count,
-                )
-            )
+    deleted = [(path, commit) for path, commit in sorted(history.last_seen.items()) if path not in head_paths]
+    telling = [(path, commit) for path, commit in deleted if policy.telling(path) and not is_source_file(path)]
+    if deleted:
+        findings.append(HIS005.finding(None, count=len(deleted), telling=len(telling)))
+    findings.extend(HIS008.finding(path, commit=commit[:12]) for path, commit in telling)
+    findings.extend(_people_by_domain(history, policy))
     missing = len(order) - len(blob_sizes)
     if missing:
         findings.append(
@@ -396,6 +402,29 @@ def run_history(root: Path, config: AuditConfig, scanner: Scanner) -> tuple[list
             )
         )
     return findings, [verdict(findings, config, content_checks)]
+
+
+BOT_NAME = re.compile(r"(?i)(?:\[bot\]|[-_ ]bot|^bot|^renovate|^dependabot|^github[- ]actions)$")
+MAX_NAMES = 5
+
+
+def _people_by_domain(history: HistoryWalk, policy: Policy) -> Iterator[Finding]:
+    """One HIS006 per mail domain outside the allow-list: how many addresses, commits and whose names.
+    Bots and no-reply addresses never count; an address's local part is never shown."""
+    domains: dict[str, tuple[set[str], set[str], list[int]]] = {}
+    for (_, name, email), count in sorted(history.people.items()):
+        if policy.email_allowed(email) or BOT_NAME.search(name.strip()) or "@" not in email:
+            continue
+        addresses, names, commits = domains.setdefault(email.rpartition("@")[2].lower(), (set(), set(), [0]))
+        addresses.add(email.lower())
+        names.add(name)
+        commits[0] += count
+    for domain, (addresses, names, commits) in sorted(domains.items()):
+        shown = sorted(names)
+        more = f" +{len(shown) - MAX_NAMES}" if len(shown) > MAX_NAMES else ""
+        yield HIS006.finding(
+            None, domain=domain, people=len(addresses), count=commits[0], names=", ".join(shown[:MAX_NAMES]) + more
+        )
 
 
 def verdict(findings: list[Finding], config: AuditConfig, content: dict[str, Check]) -> Text:
