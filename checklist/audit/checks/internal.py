@@ -94,13 +94,24 @@ def policy_suffix(host: str, policy: Policy) -> str:
     return next((s for s in sorted(policy.host_suffixes(), key=len, reverse=True) if lowered.endswith(s)), "")
 
 
+SVG_PATH = re.compile(rb"""\b(?:d|points|viewBox|transform)\s*=\s*["'][^"']*$""")
+
+
 def not_a_version(value: str, line: bytes, path: str, policy: Policy) -> bool:
-    """``10.1.2.3`` inside ``10.1.2.3.4`` or ``v10.1.2.3`` is a version number, not an address."""
+    """``10.1.2.3`` inside ``10.1.2.3.4`` or ``v10.1.2.3`` is a version number, not an address; in SVG path
+    data (``d="M192.168.1.5…"``: 192.168, .1, .5) or between coordinates it is numbers, not an address."""
     encoded = value.encode()
     index = line.find(encoded)
     after = line[index + len(encoded) : index + len(encoded) + 2]
     before = line[max(0, index - 1) : index]
-    return not (after[:1] == b"." and after[1:2].isdigit()) and before not in (b"v", b"V", b".")
+    if path.lower().endswith(".svg") or SVG_PATH.search(line[:index]) or b"," in (before, after[:1]):
+        return False
+    return not (after[:1] == b"." and after[1:2].isdigit()) and before not in (b"v", b"V", b".", b"-")
+
+
+def not_an_example_directory(value: str, line: bytes, path: str, policy: Policy) -> bool:
+    """``ou=People,dc=example,dc=org`` or ``o=Example Org`` is an example, as example.org is for hosts."""
+    return not any(policy.is_placeholder(part.partition("=")[2]) for part in value.split(","))
 
 
 def rules(policy: Policy) -> tuple[ContentRule, ...]:
@@ -124,7 +135,8 @@ def rules(policy: Policy) -> tuple[ContentRule, ...]:
         ContentRule(
             INT004,
             r"(?i:\b(?:cn|ou|uid)=[^,=\s]+,\s?(?:cn|ou|dc|o|uid)=)",
-            r"(?i:\b(?P<value>(?:cn|ou|uid)=[^,=\s\"'<>]{1,64}(?:,\s?(?:cn|ou|dc|o|uid)=[^,=\s\"'<>]{1,64}){1,8}))",
+            r"(?i:\b(?P<value>(?:cn|ou|uid)=[^,=\s\"'<>](?:[^,=\"'<>\n]{0,62}[^,=\s\"'<>])?(?:,\s?(?:cn|ou|dc|o|c|uid)=[^,=\s\"'<>](?:[^,=\"'<>\n]{0,62}[^,=\s\"'<>])?){1,8}))",
+            not_an_example_directory,
             shown=shown_as_is,
         ),
         ContentRule(

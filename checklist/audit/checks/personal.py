@@ -22,6 +22,15 @@ _HINT = Text(
     en="Remove it (from the git history too), or replace it with a functional address or made-up test data.",
 )
 
+IMPRINT = ("impress", "impressum", "imprint", "legal-notice", "legal_notice")
+
+
+def _lockfile_or_imprint(path: str) -> bool:
+    """Lockfiles name package authors, not the team's data; an imprint publishes its addresses on purpose."""
+    name = path.rsplit("/", 1)[-1].lower()
+    return name in LOCKFILES or name.rsplit(".", 1)[0] in IMPRINT
+
+
 PER001 = Check(
     "PER001",
     Category.PERSONAL_DATA,
@@ -197,7 +206,7 @@ RULES = (
         r"(?P<value>\b[A-Za-z0-9._%+-]{1,64}@(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,62})\.)+[A-Za-z]{2,24})\b",
         personal_email,
         shown=mask_email,
-        files=lambda path: path.rsplit("/", 1)[-1].lower() not in LOCKFILES,  # package authors, not the team's data
+        files=lambda path: not _lockfile_or_imprint(path),
     ),
     ContentRule(
         PER002,

@@ -41,7 +41,7 @@ def not_placeholder(value: str, line: bytes, path: str, policy: Policy) -> bool:
 
 I18N_FOLDERS = ("i18n", "l10n", "locale", "locales", "lang", "langs", "translations", "messages")
 I18N_NAME = re.compile(
-    r"^(?:(?:messages|translations?|strings)[_.-].*|[a-z]{2}(?:[-_][a-zA-Z]{2,4})?)\.(?:json|ya?ml|properties|ts|js)$"
+    r"^(?:(?:messages|translations?|strings|i18n|l10n)(?:[_.-].*)?|[a-z]{2}(?:[-_][a-zA-Z]{2,4})?)\.(?:json|ya?ml|properties|ts|js)$"
 )
 VERSION_OR_NUMBER = re.compile(
     r"^(?:[~^<>=!]{0,2}\s*v?\d+(?:\.\d+)*(?:[-+.][0-9A-Za-z.-]*)?|[+-]?\d*\.?\d+(?:[eE][+-]?\d+)?)$"

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.audit.testing import make_repo, rules
+from tests.audit.testing import found, make_repo, rules
 
 NOT_PERSONAL = [
     "Contact: opensource@muenchen.de, contact@palletsprojects.com, ki@muenchen.de",
@@ -61,3 +61,47 @@ def test_reserved_public_and_package_names_are_no_internal_references(tmp_path: 
 def test_known_internal_hosts_are_errors_and_unknown_city_hosts_warnings(tmp_path: Path, line: str, rule: str) -> None:
     root = make_repo(tmp_path, {"config/app.yaml": line + "\n"})
     assert rules(root, "INT") == [rule]
+
+
+@pytest.mark.parametrize(
+    ("path", "content"),
+    [
+        ("src/assets/logo.svg", '<svg><path d="M10.5 192.168.1.5 10.0.0.1z"/></svg>\n'),
+        ("src/components/Icon.vue", '<template><path d="M0 0L172.16.4.2 10.12.3.4Z" /></template>\n'),
+        ("src/shapes.ts", "const points = [10,10.1.2.3,4];\n"),
+    ],
+)
+def test_numbers_in_svg_path_data_are_no_private_addresses(tmp_path: Path, path: str, content: str) -> None:
+    root = make_repo(tmp_path, {path: content})
+    assert rules(root, "INT") == []
+
+
+def test_a_private_address_in_configuration_is_still_reported(tmp_path: Path) -> None:
+    root = make_repo(tmp_path, {"deploy/hosts.yaml": "db: 10.12.3.4\nproxy: http://192.168.1.20:3128\n"})
+    assert rules(root, "INT") == ["INT003", "INT003"]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        'BIND_DN: "cn=mucgpt,ou=Service Accounts,o=Example Org,c=de"',
+        'base = "ou=People,dc=example,dc=org"',
+        'id="ou=Finance,ou=ROOT,o=example"',
+    ],
+)
+def test_example_directory_names_are_no_internal_references(tmp_path: Path, line: str) -> None:
+    root = make_repo(tmp_path, {"tests/test_ldap.py": line + "\n"})
+    assert rules(root, "INT") == []
+
+
+def test_a_real_directory_name_is_still_reported_whole(tmp_path: Path) -> None:
+    root = make_repo(tmp_path, {"config/ldap.yaml": 'base: "ou=Baureferat,o=Landeshauptstadt München,c=de"\n'})
+    (finding,) = found(root, "INT")
+    assert dict(finding.args)["value"] == "ou=Baureferat,o=Landeshauptstadt München,c=de"
+
+
+def test_addresses_in_an_imprint_are_published_on_purpose(tmp_path: Path) -> None:
+    root = make_repo(
+        tmp_path, {"src/assets/impress.md": "E-Mail: buero.ob@muenchen.de\nDe-Mail: poststelle@muenchen.de-mail.de\n"}
+    )
+    assert rules(root, "PER") == []
