@@ -1,5 +1,7 @@
 """The audit's checks, one module per family. ``checklist.audit.registry`` lists the modules."""
 
+import re
+
 OSPO = "https://opensource.muenchen.de"
 LICENCES = f"{OSPO}/licenses.html"
 PUBLISH = f"{OSPO}/publish.html"
@@ -87,3 +89,37 @@ SOURCE_EXTENSIONS = (
 def is_source_file(path: str) -> bool:
     """Program source, where backslashes are escapes and dotted names are modules."""
     return path.lower().endswith(SOURCE_EXTENSIONS)
+
+
+EXAMPLE_FOLDERS = frozenset(
+    {
+        "test",
+        "tests",
+        "testsuite",
+        "testing",
+        "__tests__",
+        "spec",
+        "specs",
+        "it",
+        "e2e",
+        "fixtures",
+        "doc",
+        "docs",
+        "documentation",
+        "example",
+        "examples",
+        "sample",
+        "samples",
+        "demo",
+        "demos",
+    }
+)
+EXAMPLE_NAME = re.compile(
+    r"(?i)^(?:test_.*|.*_test\.\w+|.*tests?\.(?:java|kt|ts|js|py|go|cs)|.*\.(?:test|spec)\.\w+|.*\.(?:md|rst|adoc|txt))$"
+)
+
+
+def is_example_path(path: str) -> bool:
+    """Tests, examples and documentation: a password there is usually a test value or an example."""
+    parts = path.lower().split("/")
+    return any(part in EXAMPLE_FOLDERS for part in parts[:-1]) or bool(EXAMPLE_NAME.match(parts[-1]))

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from checklist.audit.checks import PUBLISH, is_source_file
+from checklist.audit.checks import PUBLISH, is_example_path, is_source_file
 from checklist.audit.config import Policy
 from checklist.audit.model import Category, Check, Severity
 from checklist.audit.scan import ContentRule, Keep, redact, shown_as_is
@@ -131,6 +131,9 @@ def rules(policy: Policy) -> tuple[ContentRule, ...]:
             rf"\b(?P<value>(?:10\.{_OCTET}|172\.(?:1[6-9]|2[0-9]|3[01])|192\.168)\.{_OCTET}\.{_OCTET})\b",
             not_a_version,
             shown=shown_as_is,
+            # In tests, examples and documentation a private address is an example: it reaches nothing from
+            # outside and tells nothing about a real network (seen in flask's docs and refarch's guide).
+            files=lambda path: not is_example_path(path),
         ),
         ContentRule(
             INT004,

@@ -111,13 +111,19 @@ def mask_number(value: str) -> str:
 URL_AUTHORITY = re.compile(rb"://[^\s/@]*$")
 
 
+# The value of an ``example`` key (OpenAPI, JSON Schema): example data by declaration.
+EXAMPLE_VALUE = re.compile(rb"""["']?\bexamples?["']?\s*[:=]\s*\[?\s*["']?$""")
+
+
 def personal_email(value: str, line: bytes, path: str, policy: Policy) -> bool:
-    """An address that may name a person: not allowed, not a file name, not the user:password@host of a URL."""
+    """An address that may name a person: not allowed, not a file name, not the user:password@host of a URL,
+    not the declared example of an API description."""
     domain = value.rpartition("@")[2].lower()
     if domain.endswith(FILE_SUFFIXES) or policy.email_allowed(value):
         return False
     index = line.find(value.encode())
-    return not URL_AUTHORITY.search(line[max(0, index - 200) : max(0, index)])
+    before = line[max(0, index - 200) : max(0, index)]
+    return not URL_AUTHORITY.search(before) and not EXAMPLE_VALUE.search(before)
 
 
 IBAN_LENGTHS = {

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from checklist.audit.checks import LOCKFILES, SECURITY, is_config_file
+from checklist.audit.checks import LOCKFILES, SECURITY, is_config_file, is_example_path
 from checklist.audit.config import Policy
 from checklist.audit.model import Category, Check, Severity
 from checklist.audit.scan import ContentRule, shown_as_is
@@ -56,40 +56,6 @@ WORDS = re.compile(r"^[A-Za-z]+(?:[-_][A-Za-z]+)*$")  # letters only: a label, n
 def _plain(text: str) -> str:
     """Lower case without separators: ``client-secret`` and ``client_secret`` are the same name."""
     return re.sub(r"[-_.\s]", "", text.lower())
-
-
-EXAMPLE_FOLDERS = frozenset(
-    {
-        "test",
-        "tests",
-        "testsuite",
-        "testing",
-        "__tests__",
-        "spec",
-        "specs",
-        "it",
-        "e2e",
-        "fixtures",
-        "doc",
-        "docs",
-        "documentation",
-        "example",
-        "examples",
-        "sample",
-        "samples",
-        "demo",
-        "demos",
-    }
-)
-EXAMPLE_NAME = re.compile(
-    r"(?i)^(?:test_.*|.*_test\.\w+|.*tests?\.(?:java|kt|ts|js|py|go|cs)|.*\.(?:test|spec)\.\w+|.*\.(?:md|rst|adoc|txt))$"
-)
-
-
-def is_example_path(path: str) -> bool:
-    """Tests, examples and documentation: a password there is usually a test value or an example."""
-    parts = path.lower().split("/")
-    return any(part in EXAMPLE_FOLDERS for part in parts[:-1]) or bool(EXAMPLE_NAME.match(parts[-1]))
 
 
 def not_a_secret_file(path: str) -> bool:

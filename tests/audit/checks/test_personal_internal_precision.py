@@ -105,3 +105,27 @@ def test_addresses_in_an_imprint_are_published_on_purpose(tmp_path: Path) -> Non
         tmp_path, {"src/assets/impress.md": "E-Mail: buero.ob@muenchen.de\nDe-Mail: poststelle@muenchen.de-mail.de\n"}
     )
     assert rules(root, "PER") == []
+
+
+def test_private_addresses_in_documentation_and_tests_are_examples(tmp_path: Path) -> None:
+    root = make_repo(
+        tmp_path,
+        {
+            "docs/config.rst": "SERVER_NAME = '192.168.0.1:5000'\n",
+            "tests/test_testing.py": 'app.config["SERVER_NAME"] = "10.0.0.1"\n',
+            "deploy/values.yaml": "db: 10.12.3.4\n",
+        },
+    )
+    assert [(f.rule, f.path) for f in found(root, "INT")] == [("INT003", "deploy/values.yaml")]
+
+
+def test_the_declared_example_of_an_api_description_is_no_personal_data(tmp_path: Path) -> None:
+    root = make_repo(
+        tmp_path,
+        {
+            "src/main/api/api-docs.json": '{"email": {"type": "string", "example": "staatskanzlei@muenchen.de"}}\n',
+            "api/openapi.yaml": "      example: anna.berg@muenchen.de\n",
+            "config/app.yaml": "owner: anna.berg@muenchen.de\n",
+        },
+    )
+    assert [f.path for f in found(root, "PER")] == ["config/app.yaml"]
