@@ -1,4 +1,4 @@
-"""Before a release: the tag, the package, the template and the version generated repositories install agree.
+"""Before a release: the tag, the package, the template and the GitLab component's default version agree.
 
 Usage: python scripts/release_check.py v1.1.0 (the release workflow passes the pushed tag).
 Exit 0 when they agree, 2 with one line per disagreement otherwise. Standard library only.
@@ -25,8 +25,9 @@ def problems(tag: str) -> list[str]:
         found.append(f"the tag {tag} is not v{version}, the package's version")
     if context.get("_template_version") != version:
         found.append(f"the template's version {context.get('_template_version')} is not {version}")
-    if context.get("_lhm_oss_requirement") != f"lhm-oss=={version}":
-        found.append(f"generated repositories install {context.get('_lhm_oss_requirement')}, not lhm-oss=={version}")
+    component = (ROOT / "templates" / "lhm-oss" / "template.yml").read_text(encoding="utf-8")
+    if not re.search(rf'^    version:\n      default: "{re.escape(version)}"$', component, re.M):
+        found.append(f"the GitLab component does not install lhm-oss {version} by default")
     if f"## {version} " not in (ROOT / "CHANGELOG.md").read_text(encoding="utf-8"):
         found.append(f"CHANGELOG.md has no entry for {version}")
     if f"## {version} " not in (ROOT / "template" / "CHANGELOG.md").read_text(encoding="utf-8"):

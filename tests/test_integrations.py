@@ -102,22 +102,33 @@ def test_pre_commit_try_repo_passes_a_generated_repository_and_fails_a_planted_s
     assert "SEC" in failed.stdout and "ghp_a1B2c3D4e5F6" not in failed.stdout
 
 
-def test_generated_repositories_install_the_release_and_renovate_sees_it(tmp_path: Path) -> None:
+def test_generated_repositories_pin_lhm_oss_to_one_commit_and_renovate_sees_every_pin(tmp_path: Path) -> None:
+    """The action, the GitLab component and the pre-commit hooks: one commit of lhm-oss, with its release named."""
     import re
 
     import json5
+    import yaml
 
     made = run(
         sys.executable, "-m", "checklist", "new", tmp_path, "--no-input", "project_name=R", "description=D.", "ci=both"
     )
     assert made.returncode == 0, made.stderr
     repo = tmp_path / "r"
+    head = subprocess.run(["git", "-C", str(ROOT), "rev-parse", "HEAD"], capture_output=True, text=True).stdout.strip()
+    workflow = yaml.safe_load((repo / ".github/workflows/publication-checklist.yml").read_text(encoding="utf-8"))
+    uses = [step["uses"] for step in workflow["jobs"]["lhm-oss"]["steps"] if "lhm-oss" in step.get("uses", "")]
+    assert uses == [f"it-at-m/lhm-oss@{head}"]
+    assert f"it-at-m/lhm-oss@{head} # v{__version__}" in (
+        repo / ".github/workflows/publication-checklist.yml"
+    ).read_text(encoding="utf-8")
+    hooks = yaml.safe_load((repo / ".pre-commit-config.yaml").read_text(encoding="utf-8"))
+    (lhm,) = [r for r in hooks["repos"] if r["repo"] == "https://github.com/it-at-m/lhm-oss"]
+    assert lhm["rev"] == head and {h["id"] for h in lhm["hooks"]} >= {"lhm-oss-audit", "lhm-oss-checklist-verify"}
+    gitlab = (repo / ".gitlab-ci.yml").read_text(encoding="utf-8")
+    assert "lhm-oss==" not in gitlab and "git+https" not in gitlab
     manager = json5.loads((repo / "renovate.json5").read_text(encoding="utf-8"))["customManagers"][0]
-    pattern = re.compile(manager["matchStrings"][0].replace("(?<", "(?P<"))
-    for path in (repo / ".github" / "workflows" / "publication-checklist.yml", repo / ".gitlab-ci.yml"):
-        text = path.read_text(encoding="utf-8")
-        assert "git+https" not in text
-        found = pattern.search(text)
-        assert found is not None and found.group("currentValue") == __version__, path
-        relative = path.relative_to(repo).as_posix()
-        assert any(re.search(p.strip("/"), relative) for p in manager["managerFilePatterns"]), relative
+    found = re.search(manager["matchStrings"][0].replace("(?<", "(?P<"), gitlab)
+    assert found is not None and (found["currentDigest"], found["currentValue"]) == (head, f"v{__version__}")
+    (include,) = [i for i in yaml.safe_load(gitlab)["include"] if "remote" in i]
+    assert include["remote"].endswith(f"/{head}/templates/lhm-oss/template.yml")
+    assert (ROOT / "templates/lhm-oss/template.yml").is_file()

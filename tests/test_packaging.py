@@ -35,6 +35,25 @@ def test_wheel_ships_the_template_and_generates_from_it(tmp_path: Path) -> None:
     result = run(python, "-m", "checklist", "new", "--no-input", "project_name=Aus dem Rad", cwd=work)
     assert result.returncode == 0, result.stderr
     assert not list((work / "aus-dem-rad").rglob("__pycache__"))  # pip compiled the template's .py files
-    record = json.loads((work / "aus-dem-rad" / ".cruft.json").read_text(encoding="utf-8"))
-    assert record["commit"] is None  # an installed template records no unrelated commit
+    repo = work / "aus-dem-rad"
+    record = json.loads((repo / ".cruft.json").read_text(encoding="utf-8"))
+    head = run("git", "-C", ROOT, "rev-parse", "HEAD").stdout.strip()
+    assert record["commit"] == head  # the build stamped the commit it was built from (hatch_build.py)
     assert record["template"] == "https://github.com/it-at-m/lhm-oss"
+    workflow = (repo / ".github" / "workflows" / "publication-checklist.yml").read_text(encoding="utf-8")
+    assert f"uses: it-at-m/lhm-oss@{head} # v" in workflow
+
+    # The template moves on in a clone; the repository generated from the wheel updates from that clone.
+    clone = tmp_path / "lhm-oss-clone"
+    assert run("git", "clone", "-q", ROOT, clone).returncode == 0
+    page = clone / "{{cookiecutter.project_slug}}" / "docs" / "roadmap.md"
+    page.write_text("# Roadmap\n", encoding="utf-8")
+    who = ("-c", "user.name=dev", "-c", "user.email=dev@users.noreply.github.com")
+    assert run("git", "-C", clone, *who, "add", "-A").returncode == 0
+    assert run("git", "-C", clone, *who, "commit", "-qm", "a new page").returncode == 0
+    for args in (("init", "-q", "-b", "main"), ("add", "-A"), ("commit", "-qm", "as generated", "--allow-empty")):
+        if args[0] != "init" or not (repo / ".git").exists():
+            assert run("git", "-C", repo, *who, *args).returncode == 0
+    updated = run(python, "-m", "checklist", "update", repo, "--template", clone)
+    assert updated.returncode == 0, updated.stdout + updated.stderr
+    assert (repo / "docs" / "roadmap.md").read_text(encoding="utf-8") == "# Roadmap\n"

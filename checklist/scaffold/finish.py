@@ -14,6 +14,7 @@ from typing import Any
 
 from checklist import git
 from checklist.scaffold.answers import java_segment, python_module
+from checklist.scaffold.provenance import template_commit
 
 ANSWERS_FILE = ".cruft.json"
 GERMAN_FILES = ("README.de.md", "CONTRIBUTING.de.md", "CODE_OF_CONDUCT.de.md", "SECURITY.de.md", "docs/index.de.md")
@@ -74,22 +75,6 @@ def public_answers(context: Mapping[str, Any]) -> dict[str, Any]:
     return {key: value for key, value in context.items() if not key.startswith("_")}
 
 
-def template_commit(repo_dir: str) -> str | None:
-    """The template's git commit, when it was rendered from a git checkout of the template.
-
-    Only a checkout whose top folder is the template counts: an installed
-    template inside some other repository (a virtual environment in a project)
-    must not record that project's commit.
-    """
-    try:
-        lines = git.text("rev-parse", "--show-toplevel", "HEAD", cwd=Path(repo_dir)).split()
-    except git.GitError:
-        return None
-    if len(lines) != 2 or Path(lines[0]).resolve() != Path(repo_dir).resolve():
-        return None
-    return lines[1]
-
-
 def answers_record(context: Mapping[str, Any]) -> dict[str, Any]:
     """The answers file, compatible with cruft's ``.cruft.json``.
 
@@ -102,7 +87,7 @@ def answers_record(context: Mapping[str, Any]) -> dict[str, Any]:
     answers["_template"] = source if is_remote else context["_template_url"]
     return {
         "template": answers["_template"],
-        "commit": template_commit(context["_repo_dir"]),
+        "commit": template_commit(Path(context["_repo_dir"])),
         "checkout": context.get("_checkout"),
         "context": {"cookiecutter": answers},
         "directory": None,

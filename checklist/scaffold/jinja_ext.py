@@ -10,6 +10,8 @@ these filters, never through hand-written quotes.
 * ``lhm_text(name)``: a canonical text (licence, code of conduct) from the
   template's ``template/texts`` folder, read verbatim.
 * ``lhm_template_dir()``: the template's folder as an absolute path.
+* ``lhm_oss_ref()``: the lhm-oss commit the template is (else its release tag), which
+  the generated workflows, GitLab CI and pre-commit configuration pin.
 """
 
 from __future__ import annotations
@@ -26,6 +28,7 @@ from jinja2.ext import Extension
 from jinja2.runtime import Context
 
 from checklist.scaffold.answers import java_segment, python_module
+from checklist.scaffold.provenance import lhm_oss_ref as _lhm_oss_ref
 
 
 def _needs_escape(ch: str) -> bool:
@@ -65,6 +68,12 @@ def lhm_template_dir(context: Context) -> str:
 
 
 @pass_context
+def lhm_oss_ref(context: Context) -> str:
+    """The lhm-oss ref generated repositories pin: the template's commit, else its release tag."""
+    return _lhm_oss_ref(Path(lhm_template_dir(context)), str(context["cookiecutter"]["_template_version"]))
+
+
+@pass_context
 def lhm_text(context: Context, name: str) -> str:
     """A canonical text shipped with the template (``template/texts/<name>``)."""
     return (Path(lhm_template_dir(context)) / "template" / "texts" / name).read_text(encoding="utf-8")
@@ -96,3 +105,4 @@ class LhmExtension(Extension):
         environment.filters["java_segment"] = java_segment
         environment.globals["lhm_text"] = lhm_text
         environment.globals["lhm_template_dir"] = lhm_template_dir
+        environment.globals["lhm_oss_ref"] = lhm_oss_ref
