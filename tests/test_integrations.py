@@ -86,6 +86,14 @@ def test_lhm_oss_passes_its_own_audit() -> None:
         assert (ROOT / name).is_file(), name
 
 
+def test_lhm_oss_is_reuse_compliant() -> None:
+    """Every file of lhm-oss names its copyright and licence (REUSE.toml, LICENSES/); the template's own
+    REUSE.toml is named {{ 'REUSE' }}.toml so that reuse does not read a Jinja file as lhm-oss's metadata."""
+    result = run(tool("reuse"), "--root", ROOT, "lint")
+    assert result.returncode == 0, result.stdout[-3000:]
+    assert "Files with license information: " in result.stdout
+
+
 @pytest.mark.slow
 def test_pre_commit_try_repo_passes_a_generated_repository_and_fails_a_planted_secret(tmp_path: Path) -> None:
     out = tmp_path / "out"
