@@ -21,6 +21,7 @@ GOOD: dict[str, str | list[str]] = {
     "docs.manual": "no-end-users",
     "publication.opencode": "no",
     "publication.register": "planned",
+    "publication.artefacts": "none",
 }
 
 

@@ -54,9 +54,43 @@ def test_every_item_names_its_source_and_the_topics_are_covered() -> None:
         "publication.opencode",
         "publication.register",
         "publication.legal",
+        # Topics LHM's pages and the public checklists name (GitHub's OSPO release form, the Standard for
+        # Public Code, openCoDE): an SBOM, published artefacts, sensitive material in issues, branch
+        # protection, per-file licences, contribution terms, patents, openCoDE's terms of use.
+        "security.sbom",
+        "publication.artefacts",
+        "data.issues",
+        "security.branch-protection",
+        "licence.headers",
+        "community.contributor-terms",
+        "rights.patents",
+        "publication.opencode-terms",
     ):
         assert topic in ids
     assert {role for role, _ in guideline.signoffs} == {"project-lead", "ospo"}
+    assert not {"data.test-data", "rights.free"} & ids  # folded into data.personal and rights.copied
+
+
+def test_sources_are_the_pages_the_items_cite_and_references_a_reader_can_check() -> None:
+    """LHM publishes no numbered steps: an item cites a page and what on it, never "step N"."""
+    data = yaml.safe_load(SHIPPED.read_text(encoding="utf-8"))
+    guideline = load_guideline()
+    assert sorted(data["sources"]) == sorted({item.source_url for item in guideline.items()})
+    for item in guideline.items():
+        assert "step" not in item.source_ref.lower(), item.id
+
+
+def test_items_without_an_lhm_source_are_marked_inferred() -> None:
+    guideline = {item.id: item for item in load_guideline().items()}
+    for item_id in ("licence.ospo-agreed", "community.maintainers", "community.conduct", "brand.logos"):
+        assert guideline[item_id].inferred, item_id
+    mbuc = guideline["decision.mbuc"]
+    assert {b.contact for b in mbuc.blocking} == {"architects"}  # the OSPO does no MBUC analyses
+
+
+def test_the_security_deadline_reads_as_the_security_page_does() -> None:
+    security = {item.id: item for item in load_guideline().items()}["security.policy"]
+    assert "bearbeitet" in security.help.de and "fixed" not in security.help.en
 
 
 def test_audit_evidence_names_real_checks() -> None:

@@ -42,7 +42,7 @@ def test_missing_blocking_outdated_and_unsigned(tmp_path: Path) -> None:
     record.signoffs = [s for s in record.signoffs if s.role != "ospo"]
     record.guideline_version = "0.9.0"
     lines = describe(GUIDELINE, record, status(GUIDELINE, record), "en")
-    assert lines[0].startswith("The answers were given for version 0.9.0 of the checklist, the current one is 1.0.0")
+    assert lines[0].startswith("The answers were given for version 0.9.0 of the checklist, the current one is 1.1.0")
     assert any(line.startswith("Unanswered: rights.contract:") for line in lines)
     assert any(line.startswith("Unanswered: docs.readme:") for line in lines)
     assert any(line.startswith("Blocks publication: secrets.tree = Yes: Revoke the secrets") for line in lines)
