@@ -20,7 +20,7 @@ from pathlib import Path
 from timing import table, timed
 
 ROOT = Path(__file__).resolve().parent.parent
-ANSWERS = ["project_name=Bench Project", "git_init=false"]
+ANSWERS = ["project_name=Bench Project", "description=Measures the dialogue overhead.", "git_init=false"]
 
 
 def main() -> None:

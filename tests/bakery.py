@@ -130,4 +130,6 @@ def reuse_lint(root: Path) -> subprocess.CompletedProcess[str]:
 
 def canonical_license(spdx_id: str, year: str, holder: str) -> str:
     text = (TEXTS / f"{spdx_id}.txt").read_text(encoding="utf-8")
+    if spdx_id == "Apache-2.0":  # the terms without the how-to appendix and its placeholders
+        text = text.split("APPENDIX: How to apply the Apache License")[0].rstrip() + "\n"
     return text.replace("<year> <copyright holders>", f"{year} {holder}")

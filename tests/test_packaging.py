@@ -32,7 +32,9 @@ def test_wheel_ships_the_template_and_generates_from_it(tmp_path: Path) -> None:
     assert run(python, "-m", "pip", "install", "-q", "--no-deps", "--compile", wheel).returncode == 0
     work = tmp_path / "work"
     work.mkdir()
-    result = run(python, "-m", "checklist", "new", "--no-input", "project_name=Aus dem Rad", cwd=work)
+    result = run(
+        python, "-m", "checklist", "new", "--no-input", "project_name=Aus dem Rad", "description=Turns.", cwd=work
+    )
     assert result.returncode == 0, result.stderr
     assert not list((work / "aus-dem-rad").rglob("__pycache__"))  # pip compiled the template's .py files
     repo = work / "aus-dem-rad"

@@ -70,24 +70,24 @@ def checked_overrides(questions: list[Question], given: Mapping[str, Any], lang:
 
 
 NEXT_STEPS = Text(
-    de=(
-        "Das Repository ist erzeugt: {target}\n\n"
-        "Nächste Schritte:\n"
-        "  1. cd {target}\n"
-        "  2. Repository auf GitHub anlegen, z. B.: gh repo create {org}/{slug} --public --source . --push\n"
-        "  3. In den Einstellungen: private Meldung von Sicherheitslücken und CodeQL (erweitertes Setup) aktivieren.\n"
-        "  4. Vor der Veröffentlichung die Checkliste durchgehen: lhm-oss checklist\n"
-        "Fragen: opensource@muenchen.de"
-    ),
-    en=(
-        "The repository is generated: {target}\n\n"
-        "Next steps:\n"
-        "  1. cd {target}\n"
-        "  2. Create the repository on GitHub, e.g.: gh repo create {org}/{slug} --public --source . --push\n"
-        "  3. In its settings, enable private vulnerability reporting and CodeQL (advanced setup).\n"
-        "  4. Before publishing, go through the checklist: lhm-oss checklist\n"
-        "Questions: opensource@muenchen.de"
-    ),
+    de="Das Repository ist erzeugt: {target}\n\nNächste Schritte:\n  1. cd {target}\n{platform}"
+    "  4. Vor der Veröffentlichung die Checkliste durchgehen: lhm-oss checklist\nFragen: opensource@muenchen.de",
+    en="The repository is generated: {target}\n\nNext steps:\n  1. cd {target}\n{platform}"
+    "  4. Before publishing, go through the checklist: lhm-oss checklist\nQuestions: opensource@muenchen.de",
+)
+ON_GITHUB = Text(
+    de="  2. Repository auf GitHub anlegen, z. B.: gh repo create {org}/{slug} --public --source . --push\n"
+    "  3. In den Einstellungen: private Meldung von Sicherheitslücken und CodeQL (erweitertes Setup) aktivieren.\n",
+    en="  2. Create the repository on GitHub, e.g.: gh repo create {org}/{slug} --public --source . --push\n"
+    "  3. In its settings, enable private vulnerability reporting and CodeQL (advanced setup).\n",
+)
+ON_GITLAB = Text(
+    de="  2. Den Spiegel auf openCoDE über das OSPO einrichten lassen, dann: git remote add origin "
+    "https://gitlab.opencode.de/{org}/{slug}.git && git push -u origin main\n"
+    "  3. In den Einstellungen: Code-Owner-Freigabe für den Hauptzweig verlangen (Protected branches).\n",
+    en="  2. Have the OSPO set up the mirror on openCoDE, then: git remote add origin "
+    "https://gitlab.opencode.de/{org}/{slug}.git && git push -u origin main\n"
+    "  3. In its settings, require code-owner approval for the main branch (protected branches).\n",
 )
 NOT_A_TERMINAL_HINT = Text(
     de="Mit --no-input (und SCHLÜSSEL=WERT oder --answers DATEI) läuft lhm-oss new ohne Fragen.",
@@ -132,5 +132,7 @@ def run(options: NewOptions, *, dialogue: Dialogue | None = None, echo: Callable
         raise _problems_error(problems, options.lang)
 
     target = render.generate(template, answers, options.output_dir)
-    echo(NEXT_STEPS(options.lang, target=target, org=answers["github_org"], slug=answers["project_slug"]))
+    where = {"org": answers["github_org"], "slug": answers["project_slug"]}
+    platform = (ON_GITLAB if answers["ci"] == "gitlab" else ON_GITHUB)(options.lang, **where)
+    echo(NEXT_STEPS(options.lang, target=target, platform=platform))
     return EXIT_OK

@@ -185,8 +185,18 @@ def check_text(value: str) -> Text | None:
     return _free_text(value)
 
 
+# The placeholder sentence earlier versions of the template shipped as the default: never a description.
+PLACEHOLDER_DESCRIPTION = "A short English description of what this project does."
+
+
 def check_description(value: str) -> Text | None:
-    """One sentence; publiccode.yml allows at most 150 characters for it."""
+    """One sentence, required (no placeholder is generated); publiccode.yml allows at most 150 characters."""
+    if not value.strip() or value.strip() == PLACEHOLDER_DESCRIPTION:
+        return Text(
+            de='fehlt: ein englischer Satz, was das Projekt tut (z. B. description="Shows the seats of the city council.")',
+            en="is missing: one English sentence on what the project does "
+            '(e.g. description="Shows the seats of the city council.")',
+        )
     return _free_text(value, limit=MAX_DESCRIPTION)
 
 

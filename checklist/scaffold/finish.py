@@ -41,9 +41,11 @@ def unused_paths(answers: Mapping[str, Any]) -> list[str]:
     if answers["stack"] == "generic":
         paths.append(".github/workflows/build.yml")
     if answers["ci"] == "github":
-        paths.append(".gitlab-ci.yml")
+        paths.extend([".gitlab-ci.yml", ".gitlab"])
     if answers["ci"] == "gitlab":
-        paths.append(".github/workflows")
+        paths.append(".github")  # GitLab reads its own files: .gitlab/ (templates, CODEOWNERS), .gitlab-ci.yml
+    if answers["license"] == "MIT":
+        paths.append("NOTICE")  # the MIT text carries the copyright line itself
     if not answers["reuse"]:
         paths.extend(["REUSE.toml", "LICENSES", ".github/workflows/reuse.yml"])
     if not answers["publiccode"]:

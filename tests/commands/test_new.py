@@ -12,6 +12,8 @@ from click.testing import CliRunner
 
 from checklist.cli import main
 
+DESCRIPTION = "description=Shows the seats of the city council."
+
 
 def lhm(*args: str, input: str | None = None) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
@@ -19,8 +21,20 @@ def lhm(*args: str, input: str | None = None) -> subprocess.CompletedProcess[str
     )
 
 
-def test_no_input_generates_with_defaults(tmp_path: Path) -> None:
+def test_no_input_without_a_description_is_refused_naming_the_key(tmp_path: Path) -> None:
+    """No placeholder is ever generated: the one answer without a default must be given."""
     result = lhm("new", str(tmp_path), "--no-input")
+    assert result.returncode == 2
+    assert "description" in result.stderr and "is missing" in result.stderr
+    assert list(tmp_path.iterdir()) == []
+    placeholder = lhm(
+        "new", str(tmp_path), "--no-input", "description=A short English description of what this project does."
+    )
+    assert placeholder.returncode == 2 and "is missing" in placeholder.stderr
+
+
+def test_no_input_generates_with_defaults(tmp_path: Path) -> None:
+    result = lhm("new", str(tmp_path), "--no-input", DESCRIPTION)
     assert result.returncode == 0, result.stderr
     target = tmp_path / "my-project"
     assert (target / "LICENSE").is_file()
@@ -31,7 +45,17 @@ def test_no_input_generates_with_defaults(tmp_path: Path) -> None:
 
 
 def test_key_value_overrides_and_german_next_steps(tmp_path: Path) -> None:
-    result = lhm("new", str(tmp_path), "--no-input", "--lang", "de", "project_name=Größe", "stack=node", "reuse=nein")
+    result = lhm(
+        "new",
+        str(tmp_path),
+        "--no-input",
+        DESCRIPTION,
+        "--lang",
+        "de",
+        "project_name=Größe",
+        "stack=node",
+        "reuse=nein",
+    )
     assert result.returncode == 0, result.stderr
     target = tmp_path / "groesse"
     assert (target / "package.json").is_file()
@@ -42,7 +66,8 @@ def test_key_value_overrides_and_german_next_steps(tmp_path: Path) -> None:
 def test_answers_file_yaml_and_command_line_wins(tmp_path: Path) -> None:
     answers = tmp_path / "answers.yaml"
     answers.write_text(
-        "project_name: Aus Datei\nlicense: EUPL-1.2\ngerman_docs: true\nstack: generic\n", encoding="utf-8"
+        "project_name: Aus Datei\ndescription: Reads answers.\nlicense: EUPL-1.2\ngerman_docs: true\nstack: generic\n",
+        encoding="utf-8",
     )
     result = lhm("new", str(tmp_path / "out"), "--no-input", "--answers", str(answers), "license=Apache-2.0")
     assert result.returncode == 0, result.stderr
@@ -53,7 +78,9 @@ def test_answers_file_yaml_and_command_line_wins(tmp_path: Path) -> None:
 
 def test_answers_file_json(tmp_path: Path) -> None:
     answers = tmp_path / "answers.json"
-    answers.write_text(json.dumps({"project_name": "Json Projekt", "publiccode": True}), encoding="utf-8")
+    answers.write_text(
+        json.dumps({"project_name": "Json Projekt", "description": "Reads JSON.", "publiccode": True}), encoding="utf-8"
+    )
     assert lhm("new", str(tmp_path), "--no-input", "--answers", str(answers)).returncode == 0
     assert (tmp_path / "json-projekt" / "publiccode.yml").is_file()
 
@@ -96,7 +123,7 @@ def test_broken_answers_file_names_the_place(tmp_path: Path) -> None:
 def test_existing_target_is_never_overwritten(tmp_path: Path) -> None:
     (tmp_path / "my-project").mkdir()
     (tmp_path / "my-project" / "keep.txt").write_text("mine", encoding="utf-8")
-    result = lhm("new", str(tmp_path), "--no-input")
+    result = lhm("new", str(tmp_path), "--no-input", DESCRIPTION)
     assert result.returncode == 2
     assert "already exists" in result.stderr
     assert [p.name for p in (tmp_path / "my-project").iterdir()] == ["keep.txt"]
@@ -117,6 +144,6 @@ def test_usage_error_is_exit_2() -> None:
 
 def test_key_value_in_place_of_output_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.chdir(tmp_path)
-    result = lhm("new", "project_name=Hier", "--no-input")
+    result = lhm("new", "project_name=Hier", "--no-input", DESCRIPTION)
     assert result.returncode == 0, result.stderr
     assert (tmp_path / "hier" / "README.md").is_file()

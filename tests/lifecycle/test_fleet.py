@@ -28,7 +28,17 @@ def fleet(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
     """Two generated repositories (one edited), one hand-made, one CI report."""
     base = tmp_path_factory.mktemp("fleet")
     for name in ("alpha-service", "beta-portal"):
-        assert lhm("new", str(base), "--no-input", f"project_name={name}", "git_init=no").returncode == 0
+        assert (
+            lhm(
+                "new",
+                str(base),
+                "--no-input",
+                f"project_name={name}",
+                "description=A member of the fleet.",
+                "git_init=no",
+            ).returncode
+            == 0
+        )
     beta = base / "beta-portal"
     (beta / "SECURITY.md").unlink()
     record = json.loads((beta / ".cruft.json").read_text(encoding="utf-8"))

@@ -38,7 +38,16 @@ def versions(tmp_path: Path) -> tuple[Path, Path]:
     git(template, "add", "-A")
     git(template, "commit", "-qm", "template 1.0.0")
     out = tmp_path / "out"
-    result = lhm("new", str(out), "--no-input", "--template", str(template), "project_name=Fleet Demo", "git_init=yes")
+    result = lhm(
+        "new",
+        str(out),
+        "--no-input",
+        "--template",
+        str(template),
+        "project_name=Fleet Demo",
+        "description=Shows a fleet.",
+        "git_init=yes",
+    )
     assert result.returncode == 0, result.stderr
     repo = out / "fleet-demo"
     # The team edits its repository.

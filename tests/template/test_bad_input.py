@@ -20,7 +20,9 @@ from tests import bakery
 
 
 def bake(cookies: Any, **answers: Any) -> Any:
-    return cookies.bake(extra_context={"git_init": False, **answers}, template=str(bakery.ROOT))
+    return cookies.bake(
+        extra_context={"git_init": False, "description": "Shows the seats.", **answers}, template=str(bakery.ROOT)
+    )
 
 
 @pytest.mark.parametrize(

@@ -12,7 +12,9 @@ from tests import bakery
 
 
 def bake(cookies: Any, **answers: Any) -> Path:
-    result = cookies.bake(extra_context={"git_init": False, **answers}, template=str(bakery.ROOT))
+    result = cookies.bake(
+        extra_context={"git_init": False, "description": "Shows the seats.", **answers}, template=str(bakery.ROOT)
+    )
     assert result.exception is None, result.exception
     return Path(result.project_path)
 

@@ -47,7 +47,7 @@ def record(path: Path) -> dict[str, object]:
 
 
 def test_happy_path_with_defaults(keyboard: PipeInput, tmp_path: Path) -> None:
-    keyboard.send_text(typed("Tram Tracker") + ENTER * 2 + "n" + REST_DEFAULTS + "nnn" + "y")
+    keyboard.send_text(typed("Tram Tracker") + ENTER + typed("Tracks trams.") + "n" + REST_DEFAULTS + "nnn" + "y")
     assert run(options(tmp_path), dialogue=ask_answers, echo=lambda _: None) == 0
     answers = record(tmp_path / "tram-tracker")
     assert answers["project_slug"] == "tram-tracker"
@@ -90,7 +90,7 @@ def test_conditional_question_hidden(keyboard: PipeInput, monkeypatch: pytest.Mo
         asked.append(question.key)
         return original(question, default, lang)
 
-    keyboard.send_text(ENTER * 3 + "n" + REST_DEFAULTS + "nnn" + "n")
+    keyboard.send_text(ENTER * 2 + typed("Declined.") + "n" + REST_DEFAULTS + "nnn" + "n")
     monkeypatch.setattr(new_dialog, "ask_one", spy)
     questions = load_questions(ROOT / "cookiecutter.json")
     result = new_dialog.ask_answers(questions, {}, lambda k, so_far: render.render_default(ROOT, k, so_far), "en")
@@ -100,7 +100,7 @@ def test_conditional_question_hidden(keyboard: PipeInput, monkeypatch: pytest.Mo
 
 
 def test_answers_given_in_advance_are_not_asked(keyboard: PipeInput, tmp_path: Path) -> None:
-    keyboard.send_text(ENTER * 2 + "n" + ENTER * 7 + ENTER * 2 + ENTER + "nnn" + "y")
+    keyboard.send_text(ENTER + typed("Given in advance.") + "n" + ENTER * 7 + ENTER * 2 + ENTER + "nnn" + "y")
     opts = NewOptions(output_dir=tmp_path, pairs=["project_name=Vorab", "stack=generic", "license=Apache-2.0"])
     assert run(opts, dialogue=ask_answers, echo=lambda _: None) == 0
     answers = record(tmp_path / "vorab")
@@ -108,7 +108,7 @@ def test_answers_given_in_advance_are_not_asked(keyboard: PipeInput, tmp_path: P
 
 
 def test_declining_the_summary_writes_nothing(keyboard: PipeInput, tmp_path: Path) -> None:
-    keyboard.send_text(ENTER * 3 + "n" + REST_DEFAULTS + "nnn" + "n")
+    keyboard.send_text(ENTER * 2 + typed("Declined.") + "n" + REST_DEFAULTS + "nnn" + "n")
     messages: list[str] = []
     assert run(options(tmp_path), dialogue=ask_answers, echo=messages.append) == 1
     assert messages == ["Nothing generated."]
@@ -125,7 +125,7 @@ def test_ctrl_c_exits_130_and_writes_nothing(keyboard: PipeInput, tmp_path: Path
 
 
 def test_german_dialogue(keyboard: PipeInput, tmp_path: Path) -> None:
-    keyboard.send_text(typed("Baustelle") + ENTER * 2 + "n" + REST_DEFAULTS + "nnn" + "y")
+    keyboard.send_text(typed("Baustelle") + ENTER + typed("Shows building sites.") + "n" + REST_DEFAULTS + "nnn" + "y")
     lines: list[str] = []
     assert run(options(tmp_path, "de"), dialogue=ask_answers, echo=lines.append) == 0
     assert "Nächste Schritte" in lines[0]

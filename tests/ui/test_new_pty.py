@@ -28,7 +28,9 @@ def test_new_in_a_real_terminal_in_german(tmp_path: Path) -> None:
     child.expect("kein gültiger Repository-Name")
     child.send("\x15ampel-schaltung\r")
     child.expect("englischer Satz")
-    child.send("\r")
+    child.send("\r")  # no placeholder is accepted: the description is required
+    child.expect("fehlt")
+    child.send("Shows the state of traffic lights.\r")
     child.expect("Deutsche Dokumentation")
     child.send("n")
     for _ in range(7):  # unit, organisation, code owners, admin team, OSPO team, contact, security contact

@@ -272,11 +272,14 @@ def security_email(repo: Snapshot, config: AuditConfig) -> Iterator[Finding]:
     Severity.WARNING,
     title=Text(de="CODEOWNERS vorhanden", en="CODEOWNERS present"),
     message=Text(de="Es gibt keine CODEOWNERS-Datei", en="There is no CODEOWNERS file"),
-    hint=Text(de="Tragen Sie Ihr Team in .github/CODEOWNERS ein.", en="Name your team in .github/CODEOWNERS."),
+    hint=Text(
+        de="Tragen Sie Ihr Team in .github/CODEOWNERS ein (GitLab: .gitlab/CODEOWNERS).",
+        en="Name your team in .github/CODEOWNERS (GitLab: .gitlab/CODEOWNERS).",
+    ),
     source=REPOSITORIES,
 )
 def codeowners(repo: Snapshot, config: AuditConfig) -> Iterator[Finding]:
-    if repo.find("CODEOWNERS") is None:
+    if repo.find("CODEOWNERS", folders=("", ".github/", ".gitlab/", "docs/")) is None:  # where GitHub and GitLab look
         yield hit(".github/CODEOWNERS")
 
 
@@ -332,6 +335,13 @@ def _dates_as_text(data: object) -> object:
     return data
 
 
+TEXT_SUFFIXES = (".md", ".rst", ".txt", ".yml", ".yaml", ".adoc")
+# Package and catalogue metadata carries the description too (issue: placeholders in pyproject, pom, package.json).
+METADATA_FILES = frozenset(
+    {"LICENSE", "NOTICE", "CODEOWNERS", "pyproject.toml", "setup.cfg", "package.json", "pom.xml", "CITATION.cff"}
+)
+
+
 @check(
     "STR012",
     Category.STRUCTURE,
@@ -346,10 +356,7 @@ def _dates_as_text(data: object) -> object:
 def template_leftovers(repo: Snapshot, config: AuditConfig) -> Iterator[Finding]:
     placeholders = [(p, p.encode()) for p in config.policy.template_placeholders]
     for path in repo.paths():
-        if not path.lower().endswith((".md", ".rst", ".txt", ".yml", ".yaml")) and path not in (
-            "LICENSE",
-            "CODEOWNERS",
-        ):
+        if not path.lower().endswith(TEXT_SUFFIXES) and path.rsplit("/", 1)[-1] not in METADATA_FILES:
             continue
         if path.startswith("LICENSES/"):
             continue  # REUSE keeps licence texts verbatim, placeholders included

@@ -102,3 +102,17 @@ def test_an_unquoted_release_date_in_publiccode_is_valid(tmp_path: Path) -> None
 def test_a_readme_in_github_or_docs_counts(tmp_path: Path, where: str) -> None:
     root = make_repo(tmp_path, {where: "# Project\n\nAn English readme for the project.\n"})
     assert "STR001" not in rules(root, "STR")
+
+
+def test_unedited_template_text_is_found_in_package_metadata_too(tmp_path: Path) -> None:
+    placeholder = "A short English description of what this project does."
+    root = make_repo(
+        tmp_path,
+        {
+            "pyproject.toml": f'[project]\nname = "x"\ndescription = "{placeholder}"\n',
+            "package.json": f'{{"name": "x", "description": "{placeholder}"}}\n',
+            "pom.xml": f"<project><description>{placeholder}</description></project>\n",
+            "src/data.json": f'{{"text": "{placeholder}"}}\n',
+        },
+    )
+    assert sorted(f.path for f in found(root, "STR012")) == ["package.json", "pom.xml", "pyproject.toml"]
