@@ -6,9 +6,14 @@
 * OR: one acceptable choice is enough. AND: every part must pass.
 * ``X WITH exception``: allowed when the policy lists the exception (OpenJDK's
   classpath exception), else judged as X.
-* For an EUPL-1.2 project the EUPL appendix applies: its compatible licences
-  do not conflict with the project (they need a look, since LHM avoids strong
-  copyleft), and EUPL dependencies are simply allowed.
+* The licences page's categories are the explanation: permissive (preferred),
+  weak copyleft (possible after a review), strong copyleft (avoided; GPL and
+  AGPL are denied by it@M's central dependency review for every project),
+  the Java linking exception; permissive licences that are not OSI-approved
+  need a look too.
+* For an EUPL-1.2 project EUPL dependencies are the project's own licence, and
+  the EUPL appendix's other compatible licences that no category covers (OSL,
+  CeCILL, LiLiQ) need a look instead of being unknown.
 """
 
 from __future__ import annotations
@@ -46,9 +51,13 @@ class Judgement:
     excepted: str | None = None  # the policy exception's reason, when one applied
 
 
-ALLOWED = Text(de="{licence} ist erlaubt", en="{licence} is allowed")
+ALLOWED = Text(de="{licence}: freizügig, bevorzugt", en="{licence}: permissive, preferred")
 REVIEW = Text(
     de="{licence}: schwaches Copyleft, möglich nach Prüfung", en="{licence}: weak copyleft, possible after a review"
+)
+NOT_OSI = Text(
+    de="{licence}: freizügig, aber nicht OSI-anerkannt: bitte prüfen",
+    en="{licence}: permissive but not OSI-approved: please review",
 )
 NOT_IN_POLICY = Text(
     de="{licence} steht nicht in der Lizenzpolitik: bitte prüfen",
@@ -60,8 +69,8 @@ UNKNOWN = Text(
 MISSING = Text(de="keine Lizenz angegeben: bitte prüfen", en="no licence declared: please review")
 EUPL_SAME = Text(de="{licence}: dieselbe Lizenz wie das Projekt", en="{licence}: the project's own licence")
 EUPL_COMPATIBLE = Text(
-    de="{licence}: nach dem Anhang der EUPL-1.2 mit dem Projekt vereinbar; starkes Copyleft, daher mit dem OSPO klären",
-    en="{licence}: compatible with the EUPL-1.2 project by its appendix; strong copyleft, so agree it with the OSPO",
+    de="{licence}: nach dem Anhang der EUPL-1.2 mit dem Projekt vereinbar; ein Copyleft, daher mit dem OSPO klären",
+    en="{licence}: compatible with the EUPL-1.2 project by its appendix; a copyleft licence, so agree it with the OSPO",
 )
 
 
@@ -70,6 +79,7 @@ class LicencePolicy:
     id: str
     version: int
     allowed: tuple[str, ...]
+    not_osi: tuple[str, ...]
     review: tuple[str, ...]
     denied: tuple[tuple[str, Text], ...]
     allowed_with: dict[str, Text]
@@ -83,15 +93,17 @@ class LicencePolicy:
     def judge_symbol(self, key: str, project: str) -> tuple[Verdict, Text]:
         if project == "EUPL-1.2" and key.startswith("EUPL-"):
             return Verdict.ALLOWED, EUPL_SAME
-        if project == "EUPL-1.2" and key in self.eupl_compatible and not self._matches(key, self.allowed):
-            return Verdict.REVIEW, EUPL_COMPATIBLE
-        for pattern, reason in self.denied:
+        for pattern, reason in self.denied:  # the central deny list holds for every project, EUPL ones too
             if fnmatch.fnmatchcase(key, pattern):
                 return Verdict.DENIED, reason
         if self._matches(key, self.allowed):
             return Verdict.ALLOWED, ALLOWED
+        if self._matches(key, self.not_osi):
+            return Verdict.REVIEW, NOT_OSI
         if self._matches(key, self.review):
             return Verdict.REVIEW, REVIEW
+        if project == "EUPL-1.2" and key in self.eupl_compatible:
+            return Verdict.REVIEW, EUPL_COMPATIBLE
         return Verdict.UNKNOWN, NOT_IN_POLICY
 
     def normalise(self, raw: str) -> str | None:
@@ -180,7 +192,9 @@ def load_policy(path: Path | None = None) -> LicencePolicy:
         schemas.validate(data, "licence-policy", origin)  # the shipped policy is checked by the tests
     keys = licensing().known_symbols
     unknown = [
-        k for k in (*data["allowed"], *data["review"], *data["eupl_compatible"]) if "*" not in k and k not in keys
+        k
+        for k in (*data["allowed"], *data["not_osi"], *data["review"], *data["eupl_compatible"])
+        if "*" not in k and k not in keys
     ]
     if unknown:
         raise UserError(
@@ -192,6 +206,7 @@ def load_policy(path: Path | None = None) -> LicencePolicy:
         id=data["id"],
         version=data["version"],
         allowed=tuple(data["allowed"]),
+        not_osi=tuple(data["not_osi"]),
         review=tuple(data["review"]),
         denied=tuple((d["pattern"], Text(de=d["reason"]["de"], en=d["reason"]["en"])) for d in data["denied"]),
         allowed_with={w["exception"]: Text(de=w["reason"]["de"], en=w["reason"]["en"]) for w in data["allowed_with"]},

@@ -29,14 +29,23 @@ POLICY = load_policy()
         ("(LGPL-3.0-only OR GPL-3.0-only) AND MIT", "MIT", Verdict.REVIEW),
         ("GPL-2.0-only WITH Classpath-exception-2.0", "MIT", Verdict.ALLOWED),
         ("GPL-2.0-only WITH Autoconf-exception-2.0", "MIT", Verdict.DENIED),
-        # EUPL-1.2 projects: the appendix's licences are compatible (a look), EUPL itself is allowed
-        ("GPL-3.0-only", "EUPL-1.2", Verdict.REVIEW),
-        ("AGPL-3.0-only", "EUPL-1.2", Verdict.REVIEW),
+        # EUPL-1.2 projects: EUPL itself is allowed; GPL and AGPL stay denied (the central dependency review
+        # denies them for every project, the licences page avoids them); the appendix's others need a look
+        ("GPL-3.0-only", "EUPL-1.2", Verdict.DENIED),
+        ("AGPL-3.0-only", "EUPL-1.2", Verdict.DENIED),
+        ("OSL-3.0", "EUPL-1.2", Verdict.REVIEW),
+        ("OSL-3.0", "MIT", Verdict.UNKNOWN),
+        ("MPL-2.0", "EUPL-1.2", Verdict.REVIEW),
         ("EUPL-1.2", "EUPL-1.2", Verdict.ALLOWED),
         ("EUPL-1.1", "EUPL-1.2", Verdict.ALLOWED),
         ("MIT", "EUPL-1.2", Verdict.ALLOWED),
         ("GPL-2.0-only", "Apache-2.0", Verdict.DENIED),
         ("SSPL-1.0", "EUPL-1.2", Verdict.DENIED),  # not in the EUPL appendix
+        # permissive but not OSI-approved: a look, never allowed outright
+        ("CC0-1.0", "MIT", Verdict.REVIEW),
+        ("WTFPL", "MIT", Verdict.REVIEW),
+        # the deprecated id of the Java exception the licences page names (OpenJDK)
+        ("GPL-2.0-with-classpath-exception", "MIT", Verdict.ALLOWED),
         # names that are no SPDX ids
         ("MIT License", "MIT", Verdict.ALLOWED),
         ("(MIT License) OR (Apache 2.0)", "MIT", Verdict.ALLOWED),
@@ -49,6 +58,46 @@ POLICY = load_policy()
 )
 def test_verdicts(licence: str | None, project: str, verdict: Verdict) -> None:
     assert POLICY.judge(licence, project).verdict == verdict
+
+
+def test_explanations_are_the_licence_pages_categories() -> None:
+    assert POLICY.judge("MIT", "MIT").reason.en == "MIT: permissive, preferred"
+    assert "weak copyleft" in POLICY.judge("MPL-2.0", "EUPL-1.2").reason.en  # never "strong" for MPL or LGPL
+    assert "weak copyleft" in POLICY.judge("LGPL-3.0-only", "EUPL-1.2").reason.en
+    assert "not OSI-approved" in POLICY.judge("CC0-1.0", "MIT").reason.en
+    assert "central dependency review" in POLICY.judge("GPL-3.0-only", "EUPL-1.2").reason.en
+    assert "linking exception" in POLICY.judge("GPL-2.0-with-classpath-exception", "MIT").reason.en
+
+
+def test_allowed_licences_are_osi_approved_by_the_spdx_list() -> None:
+    """An independent copy of the SPDX licence list (the one reuse ships) says which licences OSI approved."""
+    import json
+    from importlib import resources
+
+    data = json.loads(resources.files("reuse").joinpath("resources/licenses.json").read_text(encoding="utf-8"))
+    osi = {entry["licenseId"]: entry.get("isOsiApproved", False) for entry in data["licenses"]}
+    assert [licence for licence in POLICY.allowed if not osi.get(licence)] == []
+    assert all(licence in osi and not osi[licence] for licence in POLICY.not_osi)
+
+
+def test_the_policy_follows_the_central_dependency_review() -> None:
+    """Our copy of it@M's central file (checklist/data/central/): everything it denies is denied here,
+    every package it allows is an exception here."""
+    from importlib import resources
+
+    central = yaml.safe_load(
+        resources.files("checklist.data").joinpath("central/dependency_review.yaml").read_text(encoding="utf-8")
+    )
+    for denied in central["deny_licenses"]:  # "-or-later": that version and every later one (SPDX "satisfies")
+        family = denied.removesuffix("-1.0-or-later")
+        for version in ("1.0-only", "2.0-only", "2.0-or-later", "3.0-only", "3.0-or-later"):
+            licence = f"{family}-{version}"
+            if family == "AGPL" and version.startswith(("1", "2")):
+                continue  # AGPL has no such versions
+            assert POLICY.judge(licence, "MIT").verdict == Verdict.DENIED, licence
+            assert POLICY.judge(licence, "EUPL-1.2").verdict == Verdict.DENIED, licence
+    packages = {purl.removeprefix("pkg:") for purl in central["allow_dependencies_licenses"]}
+    assert packages == set(POLICY.exceptions)
 
 
 def test_unknown_is_never_a_silent_pass() -> None:

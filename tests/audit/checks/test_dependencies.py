@@ -37,10 +37,14 @@ def test_package_lock_in_the_repository(tmp_path: Path) -> None:
     assert dict(denied.args)["package"] == "copyleft 2.0.0"
 
 
-def test_eupl_project_judges_by_the_eupl_appendix(tmp_path: Path) -> None:
-    root = make_repo(tmp_path, {"LICENSE": canonical_text("EUPL-1.2"), "package-lock.json": json.dumps(LOCK, indent=2)})
-    assert "DEP001" not in rules(root, "DEP")
-    assert any(dict(f.args)["package"] == "copyleft 2.0.0" for f in found(root, "DEP002"))
+def test_eupl_project_keeps_the_central_deny_list_and_reviews_the_appendix(tmp_path: Path) -> None:
+    """GPL stays denied in an EUPL project (the central dependency review denies it for every project); an
+    appendix licence no category covers (OSL-3.0) is a look, not unknown."""
+    lock = json.loads(json.dumps(LOCK))
+    lock["packages"]["node_modules/osl"] = {"version": "5.0.0", "license": "OSL-3.0"}
+    root = make_repo(tmp_path, {"LICENSE": canonical_text("EUPL-1.2"), "package-lock.json": json.dumps(lock, indent=2)})
+    assert any(dict(f.args)["package"] == "copyleft 2.0.0" for f in found(root, "DEP001"))
+    assert any(dict(f.args)["package"] == "osl 5.0.0" for f in found(root, "DEP002"))
 
 
 def test_unreadable_lockfile_is_a_warning_not_a_crash(tmp_path: Path) -> None:
