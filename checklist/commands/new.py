@@ -9,9 +9,16 @@ from pathlib import Path
 from typing import Any
 
 from checklist.errors import EXIT_FINDINGS, EXIT_OK, NOT_A_TERMINAL, UserError
-from checklist.fileio import load_mapping
+from checklist.fileio import load_mapping, writable
 from checklist.i18n import Lang, Text
-from checklist.scaffold.answers import Question, coerce, load_questions, unknown_keys, validate_answers
+from checklist.scaffold.answers import (
+    InvalidAnswersError,
+    Question,
+    coerce,
+    load_questions,
+    unknown_keys,
+    validate_answers,
+)
 from checklist.scaffold.location import template_root
 
 
@@ -44,13 +51,6 @@ def parse_pairs(pairs: Sequence[str]) -> dict[str, str]:
     return parsed
 
 
-def _problems_error(problems: Sequence[Any], lang: Lang) -> UserError:
-    lines = "\n  ".join(problem(lang) for problem in problems)
-    return UserError(
-        Text(de=f"Ungültige Antworten:\n  {lines}", en=f"Invalid answers:\n  {lines}"),
-    )
-
-
 def checked_overrides(questions: list[Question], given: Mapping[str, Any], lang: Lang) -> dict[str, Any]:
     """Overrides from a file and the command line: known keys only, each coerced and valid."""
     unknown = unknown_keys(questions, given)
@@ -65,7 +65,7 @@ def checked_overrides(questions: list[Question], given: Mapping[str, Any], lang:
     coerced = {key: coerce(by_key[key], value) for key, value in given.items()}
     problems = validate_answers(questions, coerced)
     if problems:
-        raise _problems_error(problems, lang)
+        raise InvalidAnswersError(problems)
     return coerced
 
 
@@ -96,7 +96,8 @@ NOT_A_TERMINAL_HINT = Text(
 DECLINED = Text(de="Nichts erzeugt.", en="Nothing generated.")
 
 Dialogue = Callable[
-    [list[Question], dict[str, Any], Callable[[str, Mapping[str, Any]], Any], Lang], "dict[str, Any] | None"
+    [list[Question], dict[str, Any], Callable[[str, Mapping[str, Any]], Any], Lang, Callable[[str], "str | None"]],
+    "dict[str, Any] | None",
 ]
 
 
@@ -120,16 +121,24 @@ def run(options: NewOptions, *, dialogue: Dialogue | None = None, echo: Callable
             from checklist.ui.new_dialog import ask_answers
 
             dialogue = ask_answers
+        output_dir = options.output_dir
+        writable(output_dir / "new-repository")  # an unwritable output folder is said before the first question
+
+        def taken(slug: str) -> str | None:
+            path = output_dir / slug
+            return str(path) if path.exists() or path.is_symlink() else None
+
         asked = dialogue(
-            questions, overrides, lambda key, so_far: render.render_default(template, key, so_far), options.lang
+            questions,
+            overrides,
+            lambda key, so_far: render.render_default(template, key, so_far),
+            options.lang,
+            taken,
         )
         if asked is None:
             echo(DECLINED(options.lang))
             return EXIT_FINDINGS
         answers = asked
-    problems = validate_answers(questions, answers)
-    if problems:
-        raise _problems_error(problems, options.lang)
 
     target = render.generate(template, answers, options.output_dir)
     where = {"org": answers["github_org"], "slug": answers["project_slug"]}

@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from checklist.errors import UserError
 from checklist.i18n import Lang, Text
 
 SLUG_RE = re.compile(r"[a-z][a-z0-9]*(?:-[a-z0-9]+)*")
@@ -117,6 +118,8 @@ class Question:
     default: Any
     prompt: Text
     help: Text
+    short: Text = field(default_factory=lambda: Text("", ""))  # the label in a summary ("Lizenz: MIT")
+    default_de: str = ""  # the default a German dialogue shows instead ("Mein Projekt")
     choices: tuple[str, ...] = ()
     choice_labels: Mapping[str, Text] = field(default_factory=dict)
     when: Mapping[str, Any] = field(default_factory=dict)
@@ -153,6 +156,8 @@ def load_questions(cookiecutter_json: Path) -> list[Question]:
                 default=choices[0] if choices else default,
                 prompt=Text(de=info.get("de", en_prompt), en=en_prompt),
                 help=Text(de=info.get("help_de", ""), en=info.get("help_en", "")),
+                short=Text(de=info.get("short_de", key), en=info.get("short_en", key)),
+                default_de=info.get("default_de", ""),
                 choices=choices,
                 choice_labels={
                     c: Text(de=labels_de.get(c, labels_en.get(c, c)), en=labels_en.get(c, c)) for c in choices
@@ -229,9 +234,37 @@ def check_email(value: str) -> Text | None:
     return None
 
 
+FIRST_YEAR = 1980  # no City of Munich code published under an earlier year
+
+
 def check_year(value: str) -> Text | None:
-    if not re.fullmatch(r"(19[7-9]\d|2\d{3})", value):
+    """The year the repository is created: four digits, from 1980 up to next year (a plausible creation year)."""
+    import datetime
+
+    last = datetime.date.today().year + 1
+    if not re.fullmatch(r"\d{4}", value):
         return Text(de=f"„{value}“ ist keine vierstellige Jahreszahl", en=f"'{value}' is not a four-digit year")
+    if not FIRST_YEAR <= int(value) <= last:
+        return Text(
+            de=f"{value} ist kein plausibles Entstehungsjahr: zwischen {FIRST_YEAR} und {last}",
+            en=f"{value} is not a plausible year of creation: between {FIRST_YEAR} and {last}",
+        )
+    return None
+
+
+PERSONAL_ADDRESS = re.compile(r"^[a-zäöüß]{2,}\.[a-zäöüß]{2,}(?:-[a-zäöüß]{2,})?@", re.IGNORECASE)
+
+
+def looks_personal(address: str) -> Text | None:
+    """An address of the form first.last@…: the help asks for a functional one (personal data is not published).
+    Some functional addresses look like this too, so a dialogue asks; it is not refused."""
+    if PERSONAL_ADDRESS.match(address):
+        return Text(
+            de=f"{address} sieht nach einer persönlichen Adresse aus (vorname.nachname@…). Veröffentlicht wird "
+            "nur eine Funktionsadresse wie opensource@muenchen.de. Trotzdem verwenden?",
+            en=f"{address} looks like a personal address (first.last@…). Only a functional address such as "
+            "opensource@muenchen.de is published. Use it anyway?",
+        )
     return None
 
 
@@ -310,6 +343,20 @@ def coerce(question: Question, value: Any) -> Any:
     if not question.is_bool and isinstance(value, (int, float)) and not isinstance(value, bool):
         return str(value)
     return value
+
+
+class InvalidAnswersError(UserError):
+    """Answers that fail the template's validators; nothing is rendered. One message wherever they are found:
+    on the command line, after the dialogue, in a recorded answers file."""
+
+    def __init__(self, problems: list[Problem]) -> None:
+        self.problems = problems
+        super().__init__(
+            Text(
+                de="Ungültige Antworten, nichts wurde erzeugt:\n  " + "\n  ".join(p("de") for p in problems),
+                en="Invalid answers, nothing was generated:\n  " + "\n  ".join(p("en") for p in problems),
+            )
+        )
 
 
 def validate_answers(questions: list[Question], answers: Mapping[str, Any]) -> list[Problem]:

@@ -20,20 +20,7 @@ from cookiecutter.prompt import prompt_for_config, render_variable
 
 from checklist.errors import UserError
 from checklist.i18n import Text
-from checklist.scaffold.answers import Problem, load_questions, validate_answers
-
-
-class InvalidAnswersError(UserError):
-    """Answers that fail the template's validators; nothing was rendered."""
-
-    def __init__(self, problems: list[Problem]) -> None:
-        self.problems = problems
-        super().__init__(
-            Text(
-                de="Ungültige Antworten, nichts wurde erzeugt:\n  " + "\n  ".join(p("de") for p in problems),
-                en="Invalid answers, nothing was rendered:\n  " + "\n  ".join(p("en") for p in problems),
-            )
-        )
+from checklist.scaffold.answers import InvalidAnswersError, load_questions, validate_answers
 
 
 def refuse_invalid(template: Path, answers: Mapping[str, Any]) -> None:

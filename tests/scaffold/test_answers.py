@@ -57,10 +57,34 @@ def test_bad_emails(email: str) -> None:
 
 
 @pytest.mark.parametrize(
-    ("value", "ok"), [("2026", True), ("1999", True), ("26", False), ("20266", False), ("abcd", False)]
+    ("value", "ok"),
+    [
+        ("2026", True),
+        ("1999", True),
+        ("26", False),
+        ("20266", False),
+        ("abcd", False),
+        ("2099", False),
+        ("1899", False),
+    ],
 )
 def test_years(value: str, ok: bool) -> None:
     assert (a.check_year(value) is None) is ok
+
+
+def test_a_year_out_of_range_is_called_implausible_not_malformed() -> None:
+    """1899 has four digits: the message says what is wrong with it (issue: dialogues)."""
+    problem = a.check_year("1899")
+    assert problem is not None and "plausible" in problem.en and "four-digit" not in problem.en
+    assert "plausibles Entstehungsjahr" in problem.de
+
+
+@pytest.mark.parametrize(
+    ("address", "personal"),
+    [("max.mustermann@muenchen.de", True), ("opensource@muenchen.de", False), ("it-at-m@muenchen.de", False)],
+)
+def test_a_first_last_address_is_recognised_as_personal(address: str, personal: bool) -> None:
+    assert (a.looks_personal(address) is not None) is personal
 
 
 @pytest.mark.parametrize(

@@ -14,7 +14,6 @@ from prompt_toolkit.output import DummyOutput
 
 from checklist.commands.new import NewOptions, run
 from checklist.errors import EXIT_INTERRUPTED, run_guarded
-from checklist.i18n import Lang
 from checklist.scaffold import render
 from checklist.scaffold.answers import Question, load_questions
 from checklist.ui import new_dialog
@@ -25,6 +24,8 @@ ENTER, DOWN, CLEAR, CTRL_C = "\r", "\x1b[B", "\x15", "\x03"
 # After "German documentation?": unit, organisation, code owners, admin team, OSPO team, two e-mails,
 # licence, holder, year, stack, CI.
 REST_DEFAULTS = ENTER * 12
+# At the summary: "What next?" offers generate (the default), change an answer, cancel.
+GENERATE, CANCEL = ENTER, DOWN * 2 + ENTER
 
 
 def typed(text: str) -> str:
@@ -47,7 +48,7 @@ def record(path: Path) -> dict[str, object]:
 
 
 def test_happy_path_with_defaults(keyboard: PipeInput, tmp_path: Path) -> None:
-    keyboard.send_text(typed("Tram Tracker") + ENTER + typed("Tracks trams.") + "n" + REST_DEFAULTS + "nnn" + "y")
+    keyboard.send_text(typed("Tram Tracker") + ENTER + typed("Tracks trams.") + "n" + REST_DEFAULTS + "nnn" + GENERATE)
     assert run(options(tmp_path), dialogue=ask_answers, echo=lambda _: None) == 0
     answers = record(tmp_path / "tram-tracker")
     assert answers["project_slug"] == "tram-tracker"
@@ -73,7 +74,7 @@ def test_bad_slug_is_asked_again_and_conditional_question_shown(keyboard: PipeIn
         + "y"
         + "y"
         + "n"
-        + "y"
+        + GENERATE
     )
     assert run(options(tmp_path), dialogue=ask_answers, echo=lambda _: None) == 0
     answers = record(tmp_path / "tram-tracker-2")
@@ -84,14 +85,14 @@ def test_bad_slug_is_asked_again_and_conditional_question_shown(keyboard: PipeIn
 
 def test_conditional_question_hidden(keyboard: PipeInput, monkeypatch: pytest.MonkeyPatch) -> None:
     asked: list[str] = []
-    original = new_dialog.ask_one
+    original = new_dialog.NewDialogue.ask
 
-    def spy(question: Question, default: object, lang: Lang) -> object:
+    def spy(self: new_dialog.NewDialogue, question: Question, default: object, keys: tuple[str, ...]) -> object:
         asked.append(question.key)
-        return original(question, default, lang)
+        return original(self, question, default, keys)
 
-    keyboard.send_text(ENTER * 2 + typed("Declined.") + "n" + REST_DEFAULTS + "nnn" + "n")
-    monkeypatch.setattr(new_dialog, "ask_one", spy)
+    keyboard.send_text(ENTER * 2 + typed("Declined.") + "n" + REST_DEFAULTS + "nnn" + CANCEL)
+    monkeypatch.setattr(new_dialog.NewDialogue, "ask", spy)
     questions = load_questions(ROOT / "cookiecutter.json")
     result = new_dialog.ask_answers(questions, {}, lambda k, so_far: render.render_default(ROOT, k, so_far), "en")
     assert result is None  # declined at the summary
@@ -100,7 +101,7 @@ def test_conditional_question_hidden(keyboard: PipeInput, monkeypatch: pytest.Mo
 
 
 def test_answers_given_in_advance_are_not_asked(keyboard: PipeInput, tmp_path: Path) -> None:
-    keyboard.send_text(ENTER + typed("Given in advance.") + "n" + ENTER * 7 + ENTER * 2 + ENTER + "nnn" + "y")
+    keyboard.send_text(ENTER + typed("Given in advance.") + "n" + ENTER * 7 + ENTER * 2 + ENTER + "nnn" + GENERATE)
     opts = NewOptions(output_dir=tmp_path, pairs=["project_name=Vorab", "stack=generic", "license=Apache-2.0"])
     assert run(opts, dialogue=ask_answers, echo=lambda _: None) == 0
     answers = record(tmp_path / "vorab")
@@ -108,7 +109,7 @@ def test_answers_given_in_advance_are_not_asked(keyboard: PipeInput, tmp_path: P
 
 
 def test_declining_the_summary_writes_nothing(keyboard: PipeInput, tmp_path: Path) -> None:
-    keyboard.send_text(ENTER * 2 + typed("Declined.") + "n" + REST_DEFAULTS + "nnn" + "n")
+    keyboard.send_text(ENTER * 2 + typed("Declined.") + "n" + REST_DEFAULTS + "nnn" + CANCEL)
     messages: list[str] = []
     assert run(options(tmp_path), dialogue=ask_answers, echo=messages.append) == 1
     assert messages == ["Nothing generated."]
@@ -125,7 +126,9 @@ def test_ctrl_c_exits_130_and_writes_nothing(keyboard: PipeInput, tmp_path: Path
 
 
 def test_german_dialogue(keyboard: PipeInput, tmp_path: Path) -> None:
-    keyboard.send_text(typed("Baustelle") + ENTER + typed("Shows building sites.") + "n" + REST_DEFAULTS + "nnn" + "y")
+    keyboard.send_text(
+        typed("Baustelle") + ENTER + typed("Shows building sites.") + "n" + REST_DEFAULTS + "nnn" + GENERATE
+    )
     lines: list[str] = []
     assert run(options(tmp_path, "de"), dialogue=ask_answers, echo=lines.append) == 0
     assert "Nächste Schritte" in lines[0]

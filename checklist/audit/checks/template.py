@@ -18,7 +18,7 @@ from checklist.audit.registry import check, hit
 from checklist.audit.repo import Snapshot, snapshot_fact
 from checklist.errors import UserError
 from checklist.i18n import Text
-from checklist.scaffold.answers import Problem
+from checklist.scaffold.answers import InvalidAnswersError, Problem
 
 DOCS = "https://github.com/it-at-m/lhm-oss/blob/main/docs/lifecycle.md"
 
@@ -64,7 +64,7 @@ def drift(repo: Snapshot) -> Drift:
     with tempfile.TemporaryDirectory(prefix="lhm-oss-drift-") as tmp:
         try:
             rendered = render.render_copy(template, recorded.answers, Path(tmp))
-        except render.InvalidAnswersError as error:
+        except InvalidAnswersError as error:
             return Drift(recorded.version, installed, invalid=tuple(error.problems))
         except UserError:
             return Drift(recorded.version, installed)
