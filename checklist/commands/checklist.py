@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import sys
+import threading
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from checklist.errors import EXIT_FINDINGS, EXIT_OK, NOT_A_TERMINAL, UserError
 from checklist.fileio import atomic_write, load_mapping, writable
@@ -24,7 +25,14 @@ NOT_A_TERMINAL_HINT = Text(
     de="Mit --answers DATEI werden die Antworten aus einer YAML- oder JSON-Datei übernommen.",
     en="Use --answers FILE to take the answers from a YAML or JSON file.",
 )
-AUDITING = Text(de="Audit läuft, um Antworten vorzuschlagen …", en="Running the audit to suggest answers …")
+if TYPE_CHECKING:
+    from checklist.audit.config import AuditConfig
+
+AUDITING = Text(
+    de="Das Audit läuft im Hintergrund und schlägt Antworten vor, sobald eine Frage sie braucht.",
+    en="The audit runs in the background and suggests answers as soon as a question needs them.",
+)
+WAITING = Text(de="Warte auf das Audit …", en="Waiting for the audit …")
 
 
 @dataclass(frozen=True)
@@ -163,10 +171,14 @@ def _wizard(options: ChecklistOptions, wizard: Callable[..., Record] | None, ech
         def wizard(**kwargs: Any) -> Record:
             return Wizard(**kwargs).run()
 
-    suggestions = {}
+    suggestions: Any = {}
     if options.audit:
+        from checklist.audit.config import load_config
+
+        config = load_config(options.path)  # a broken configuration is reported before the first question
         echo(AUDITING(options.lang))
-        suggestions = evidence(guideline, options.path)
+        background = Background(lambda: evidence(guideline, options.path, config))
+        suggestions = lambda: background.result(lambda: echo(WAITING(options.lang)))  # noqa: E731
     wizard(
         guideline=guideline,
         record=record,
@@ -178,13 +190,40 @@ def _wizard(options: ChecklistOptions, wizard: Callable[..., Record] | None, ech
     return EXIT_OK
 
 
-def evidence(guideline: Guideline, root: Path) -> dict[str, Any]:
-    from checklist.audit.config import load_config
+class Background:
+    """The audit's evidence, computed in a daemon thread while the person reads the first questions
+    (the first question shows at once; only an item backed by evidence waits). An error in the audit is
+    raised where the result is needed, so it reaches the error boundary as any other."""
+
+    def __init__(self, work: Callable[[], dict[str, Any]]) -> None:
+        self._work = work
+        self._done = threading.Event()
+        self._value: dict[str, Any] = {}
+        self._error: BaseException | None = None
+        threading.Thread(target=self._run, name="lhm-oss-evidence", daemon=True).start()
+
+    def _run(self) -> None:
+        try:
+            self._value = self._work()
+        except BaseException as error:
+            self._error = error
+        finally:
+            self._done.set()
+
+    def result(self, on_wait: Callable[[], object]) -> dict[str, Any]:
+        if not self._done.is_set():
+            on_wait()
+            self._done.wait()
+        if self._error is not None:
+            raise self._error
+        return self._value
+
+
+def evidence(guideline: Guideline, root: Path, config: AuditConfig) -> dict[str, Any]:
     from checklist.audit.registry import run_audit
     from checklist.audit.repo import Snapshot
     from checklist.guideline.evidence import suggestions
 
-    config = load_config(root)
     snapshot = Snapshot(root, config.max_file_size)
     try:  # the history item's evidence comes from the history pass, in a git repository with commits
         report = run_audit(snapshot, config, history=snapshot.is_git)

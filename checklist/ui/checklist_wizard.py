@@ -9,11 +9,9 @@ stopped.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import Any
-
-import questionary
 
 from checklist.guideline.evidence import Suggestion
 from checklist.guideline.model import Guideline, Item, Value
@@ -21,15 +19,9 @@ from checklist.guideline.record import Record
 from checklist.guideline.verify import describe, status
 from checklist.i18n import Lang, Text
 from checklist.scaffold.answers import check_handle
+from checklist.ui.prompts import BACK, COMMENT, HELP, Marker, Prompts, say
 
-BACK = "__back__"
-HELP = "__help__"
-COMMENT = "__comment__"
 T = {
-    "help": Text(de="? Hilfe", en="? Help"),
-    "back": Text(de="← Zurück", en="← Back"),
-    "text-hint": Text(de="(? = Hilfe, < = zurück, # = Kommentar)", en="(? = help, < = back, # = comment)"),
-    "comment": Text(de="✎ Kommentar", en="✎ Comment"),
     "comment-prompt": Text(
         de="Kommentar zu dieser Antwort (z. B. „Rechtsamt gefragt, Ticket 123“; leer: keiner)",
         en="Comment on this answer (e.g. 'asked legal, ticket 123'; empty: none)",
@@ -63,19 +55,32 @@ class Wizard:
         root: Path,
         lang: Lang,
         save: Callable[[Record], Path],
-        suggestions: dict[str, Suggestion] | None = None,
+        suggestions: Mapping[str, Suggestion] | Callable[[], Mapping[str, Suggestion]] | None = None,
     ) -> None:
         self.guideline = guideline
         self.record = record
         self.root = root
         self.lang = lang
         self.save = save
-        self.suggestions = suggestions or {}
+        # The audit's suggestions, or a function that returns them once the audit (run in the background
+        # while the first questions are read) is done: only an item with evidence waits for it.
+        if callable(suggestions):
+            self.evidence = suggestions
+        else:
+            given: Mapping[str, Suggestion] = suggestions or {}
+            self.evidence = lambda: given
+        self.prompts = Prompts(lang)
         self.items = guideline.items()
         self.comments: dict[str, str | None] = {}  # given in this run, kept with the next answer to the item
 
-    def say(self, text: str, style: str | None = None) -> None:
-        questionary.print(text, style=style)
+    def say(self, text: str, style: str | None = None, indent: str = "") -> None:
+        say(text, style=style, indent=indent)
+
+    def suggestion(self, item: Item) -> Suggestion | None:
+        """The audit's suggestion for an item that has evidence; waits for the audit only then."""
+        if item.evidence is None:
+            return None
+        return self.evidence().get(item.id)
 
     # --- one question ---
 
@@ -83,77 +88,67 @@ class Wizard:
         section = self.guideline.section(item.section)
         position = next(i for i, it in enumerate(section.items, 1) if it.id == item.id)
         self.say(f"\n{section.title(self.lang)} {position}/{len(section.items)}", style="bold")
-        suggestion = self.suggestions.get(item.id)
+        suggestion = self.suggestion(item)
         if suggestion is not None:
-            self.say(f"  {suggestion(self.lang)}", style="fg:ansibrightblack")
+            self.say(suggestion(self.lang), style="fg:ansibrightblack", indent="  ")
 
     def show_help(self, item: Item) -> None:
         inferred = f" ({T['inferred'](self.lang)})" if item.inferred else ""
-        self.say(f"  {item.help(self.lang)}", style="fg:ansicyan")
+        self.say(item.help(self.lang), style="fg:ansicyan", indent="  ")
         self.say(
-            f"  {T['source'](self.lang)}: {item.source_ref}, {item.source_url}{inferred}", style="fg:ansibrightblack"
+            f"{T['source'](self.lang)}: {item.source_ref}, {item.source_url}{inferred}",
+            style="fg:ansibrightblack",
+            indent="  ",
         )
 
     def default_for(self, item: Item) -> Value | None:
         answer = self.record.answers.get(item.id)
         if answer is not None:
             return answer.value
-        suggestion = self.suggestions.get(item.id)
+        suggestion = self.suggestion(item)
         if suggestion is not None and suggestion.value is not None:
             return suggestion.value
         return item.first_unblocking()  # never a blocking answer nobody chose
 
     def ask(self, item: Item, can_go_back: bool) -> Value | str:
-        """The answer, or BACK. Help is shown in place and the question asked again."""
+        """The answer, or BACK. Help and comments (keys ? and #) are handled in place and the question asked again;
+        a checkbox keeps its ticks across them."""
         self.header(item)
-        extras = [questionary.Choice(T["help"](self.lang), HELP), questionary.Choice(T["comment"](self.lang), COMMENT)]
-        if can_go_back:
-            extras.append(questionary.Choice(T["back"](self.lang), BACK))
+        keys = (HELP, COMMENT, BACK) if can_go_back else (HELP, COMMENT)
         default = self.default_for(item)
+        ticked = default if isinstance(default, tuple) else ()
         while True:
             question = item.question(self.lang)
+            choices = [(o.value, o.label(self.lang)) for o in item.choices()]
             result: Any
             if item.type == "text":
-                result = questionary.text(
-                    f"{question} {T['text-hint'](self.lang)}",
+                result = self.prompts.text(
+                    question,
                     default=default if isinstance(default, str) else "",
-                    validate=lambda v: True if v.strip() else T["pick-one"](self.lang),
-                ).unsafe_ask()
-                result = {"?": HELP, "<": BACK, "#": COMMENT}.get(result.strip(), result)
+                    check=lambda v: None if v.strip() else T["pick-one"](self.lang),
+                    keys=keys,
+                )
             elif item.type == "multiple":
-                chosen = default if isinstance(default, tuple) else ()
-                choices = [
-                    questionary.Choice(o.label(self.lang), o.value, checked=o.value in chosen) for o in item.choices()
-                ]
-                picked = questionary.checkbox(
-                    question,
-                    choices=[*choices, questionary.Separator(), *extras],
-                    validate=lambda values: True if values else T["pick-one"](self.lang),
-                ).unsafe_ask()
-                special = [value for value in (HELP, COMMENT, BACK) if value in picked]
-                result = special[0] if special else tuple(picked)
+                result = self.prompts.checkbox(question, choices, ticked=ticked, keys=keys, required=T["pick-one"])
+                if isinstance(result, Marker):
+                    ticked = result.ticked
             else:
-                choices = [questionary.Choice(o.label(self.lang), o.value) for o in item.choices()]
-                result = questionary.select(
-                    question,
-                    choices=[*choices, questionary.Separator(), *extras],
-                    default=default
-                    if isinstance(default, str) and default in {o.value for o in item.choices()}
-                    else None,
-                ).unsafe_ask()
-            if result == HELP:
+                result = self.prompts.select(
+                    question, choices, default=default if isinstance(default, str) else None, keys=keys
+                )
+            if isinstance(result, Marker) and result.key == HELP:
                 self.show_help(item)
                 continue
-            if result == COMMENT:
+            if isinstance(result, Marker) and result.key == COMMENT:
                 self.ask_comment(item)
                 continue
-            return result  # type: ignore[no-any-return]
+            return BACK if isinstance(result, Marker) else result
 
     def ask_comment(self, item: Item) -> None:
         earlier = self.record.answers.get(item.id)
         current = self.comments.get(item.id, earlier.comment if earlier else None)
-        text = questionary.text(T["comment-prompt"](self.lang), default=current or "").unsafe_ask()
-        self.comments[item.id] = text.strip() or None
+        text = self.prompts.text(T["comment-prompt"](self.lang), default=current or "", keys=())
+        self.comments[item.id] = str(text).strip() or None
 
     def explain_block(self, item: Item, value: Value) -> None:
         block = item.blocked_by(value)
@@ -166,51 +161,64 @@ class Wizard:
 
     # --- the walk through the guideline ---
 
-    def applicable(self, index: int) -> bool:
-        return self.items[index].applies(self.record.values())
-
-    def previous(self, index: int) -> int:
-        for i in range(index - 1, -1, -1):
-            if self.applicable(i):
-                return i
-        return index
+    def open_after(self, index: int) -> int | None:
+        """The next applicable question without an answer after ``index``."""
+        values = self.record.values()
+        return next(
+            (
+                i
+                for i in range(index + 1, len(self.items))
+                if self.items[i].applies(values) and self.items[i].id not in values
+            ),
+            None,
+        )
 
     def first_open(self) -> int | None:
-        values = self.record.values()
-        return next((i for i, item in enumerate(self.items) if item.applies(values) and item.id not in values), None)
+        return self.open_after(-1)
+
+    def answer(self, item: Item, value: Value) -> None:
+        suggestion = self.suggestion(item)
+        evidence = suggestion(self.lang) if suggestion is not None else None
+        earlier = self.record.answers.get(item.id)
+        kept = earlier.comment if earlier is not None and earlier.value == value else None
+        comment = self.comments.pop(item.id) if item.id in self.comments else kept
+        self.record.answer(item.id, value, self.root, evidence, comment)
+        self.save(self.record)
+        self.explain_block(item, value)
 
     def walk(self, start: int) -> None:
-        index = start
-        while index < len(self.items):
-            if not self.applicable(index):
-                index += 1
-                continue
+        """The open questions from ``start`` on; ``<`` goes back to the one answered before."""
+        index: int | None = start
+        history: list[int] = []
+        while index is not None:
             item = self.items[index]
-            result = self.ask(item, can_go_back=self.previous(index) != index)
+            result = self.ask(item, can_go_back=bool(history))
             if result == BACK:
-                index = self.previous(index)
+                index = history.pop()
                 continue
-            value: Value = result
-            suggestion = self.suggestions.get(item.id)
-            evidence = suggestion(self.lang) if suggestion is not None else None
-            earlier = self.record.answers.get(item.id)
-            kept = earlier.comment if earlier is not None and earlier.value == value else None
-            comment = self.comments.pop(item.id) if item.id in self.comments else kept
-            self.record.answer(item.id, value, self.root, evidence, comment)
-            self.save(self.record)
-            self.explain_block(item, value)
-            index += 1
+            self.answer(item, result)
+            history.append(index)
+            index = self.open_after(index)
 
     def review(self) -> int | None:
-        """With everything answered: the item to change, or None to go on."""
+        """The list of answers: the one to change, or None to go on."""
         values = self.record.values()
-        choices = [questionary.Choice(T["continue"](self.lang), "")]
+        choices = [("", T["continue"](self.lang))]
         for item in self.items:
             if item.applies(values):
-                label = f"{item.id}: {item.label(values[item.id], self.lang)}" if item.id in values else item.id
-                choices.append(questionary.Choice(label, item.id))
-        picked = questionary.select(T["review"](self.lang), choices=choices).unsafe_ask()
+                shown = item.label(values[item.id], self.lang) if item.id in values else "–"
+                choices.append((item.id, f"{item.question(self.lang)}: {shown}"))
+        picked = self.prompts.select(T["review"](self.lang), choices, default="", keys=())
         return next((i for i, item in enumerate(self.items) if item.id == picked), None) if picked else None
+
+    def change(self, index: int) -> None:
+        """One answer changed; then only the questions the change opened, and back to the list."""
+        item = self.items[index]
+        result = self.ask(item, can_go_back=False)
+        self.answer(item, result)
+        opened = self.first_open()
+        if opened is not None:
+            self.walk(opened)
 
     def sign(self) -> None:
         if not status(self.guideline, self.record).answered:
@@ -219,31 +227,30 @@ class Wizard:
         open_roles = [(role, title) for role, title in self.guideline.signoffs if role not in signed]
         if not open_roles:
             return
-        choices = [questionary.Choice(title(self.lang), role) for role, title in open_roles]
-        role = questionary.select(  # "not now" first: signing is never the default
-            T["sign"](self.lang), choices=[questionary.Choice(T["not-now"](self.lang), ""), *choices]
-        ).unsafe_ask()
+        choices = [("", T["not-now"](self.lang)), *((role, title(self.lang)) for role, title in open_roles)]
+        role = self.prompts.select(T["sign"](self.lang), choices, default="", keys=())  # never signed by default
         if not role:
             return
-        handle = questionary.text(
+        handle = self.prompts.text(
             T["handle"](self.lang),
-            validate=lambda v: True if check_handle(v) is None else (check_handle(v) or Text("", ""))(self.lang),
-        ).unsafe_ask()
-        self.record.sign(role, handle, self.root)
+            check=lambda v: None if check_handle(v) is None else (check_handle(v) or Text("", ""))(self.lang),
+            keys=(),
+        )
+        self.record.sign(str(role), str(handle), self.root)
         self.save(self.record)
 
     def run(self) -> Record:
         start = self.first_open()
-        if start is None:
-            self.say(T["all-answered"](self.lang), style="bold")
-            start = self.review()
-        while start is not None:
+        if start is not None:
             self.walk(start)
-            start = self.first_open()
+        else:
+            self.say(T["all-answered"](self.lang), style="bold")
+            while (picked := self.review()) is not None:
+                self.change(picked)
         path = self.save(self.record)
         self.say(f"\n{T['summary'](self.lang)}", style="bold")
         for line in describe(self.guideline, self.record, status(self.guideline, self.record), self.lang):
-            self.say(f"  {line}")
+            self.say(line, indent="  ")
         self.sign()
         self.say(T["saved"](self.lang, path=path), style="fg:ansibrightblack")
         return self.record

@@ -36,10 +36,11 @@ def screen() -> Iterator[Screen]:
         yield Screen(pipe, buffer)
 
 
-def wizard(root: Path, lang: str = "en", guideline: Path | None = SMALL) -> int:
-    def drive(**kwargs: object) -> object:
-        return Wizard(**kwargs).run()  # type: ignore[arg-type]
+def drive(**kwargs: object) -> object:
+    return Wizard(**kwargs).run()  # type: ignore[arg-type]
 
+
+def wizard(root: Path, lang: str = "en", guideline: Path | None = SMALL) -> int:
     return run(
         ChecklistOptions(path=root, lang=lang, guideline=guideline, audit=False), wizard=drive, echo=lambda _: None
     )  # type: ignore[arg-type]
@@ -52,12 +53,9 @@ def test_block_condition_help_back_and_sign_off(screen: Screen, tmp_path: Path) 
         + DOWN
         + SPACE
         + ENTER  # a.two: Why, so b.cond applies
-        + DOWN
-        + DOWN
-        + ENTER  # b.cond: Help
-        + DOWN * 4
-        + ENTER  # b.cond: Back (after Help and Comment)
-        + ENTER  # a.two: keep Why
+        + "?"  # b.cond: help, a key (never a choice or a checkbox)
+        + "<"  # b.cond: back
+        + ENTER  # a.two: its tick kept
         + ENTER  # b.cond: Yes
         + "hello"
         + ENTER  # b.text; a.one blocks, so signing is not offered
@@ -87,15 +85,13 @@ def test_condition_hides_the_question(screen: Screen, tmp_path: Path) -> None:
 
 def test_comments_are_kept_with_their_answers(screen: Screen, tmp_path: Path) -> None:
     screen.pipe.send_text(
-        DOWN * 3
-        + ENTER  # a.one: Comment
+        "#"  # a.one: comment
         + "asked legal, ticket 123"
         + ENTER
         + ENTER  # a.one asked again: Yes
         + SPACE
         + ENTER  # a.two: x
-        + "#"
-        + ENTER  # b.text: comment
+        + "#"  # b.text: comment (a key in an empty text field)
         + "from the wiki"
         + ENTER
         + "text"
@@ -137,22 +133,35 @@ def test_ctrl_c_keeps_every_answer_and_the_next_run_resumes(tmp_path: Path) -> N
 
 
 def test_german_wizard_with_audit_evidence(screen: Screen, tmp_path: Path) -> None:
-    """The shipped guideline: the audit's suggestion shows and is the default answer."""
+    """The shipped guideline in German, with the audit in the background: the wizard itself runs, the audit's
+    suggestion shows beside the question it backs and is its default (issue 17: this test never ran the wizard)."""
     (tmp_path / "config.yml").write_text("password: Sup3rSecret!\n", encoding="utf-8")
-    screen.pipe.send_text(CTRL_C)
-    from checklist.commands.checklist import evidence
     from checklist.guideline.model import load_guideline
+    from checklist.guideline.record import Record, save_record
+    from tests.guideline.complete import complete_answers
 
-    suggestions = evidence(load_guideline(), tmp_path)
-    assert suggestions["secrets.tree"].value == "yes"
-    assert suggestions["secrets.tree"]("de").startswith(
-        "Audit: 1 Befund(e): Passwort oder Geheimnis im Klartext zugewiesen (SEC012) config.yml:1"
-    )
-    assert suggestions["data.personal"].value == "no"
+    guideline = load_guideline()
+    record = Record.new(guideline, tmp_path)
+    for item_id, value in complete_answers(guideline).items():  # everything before the secrets answered
+        if item_id.startswith(("decision.", "rights.", "data.")):
+            record.answer(item_id, tuple(value) if isinstance(value, list) else value, tmp_path)
+    save_record(tmp_path, record)
+    screen.pipe.send_text(ENTER + CTRL_C)  # secrets.tree: Enter takes the audit's suggestion
+    lines: list[str] = []
+    with pytest.raises(KeyboardInterrupt):
+        run(ChecklistOptions(path=tmp_path, lang="de", audit=True), echo=lines.append, wizard=drive)
+    record = load_record(tmp_path)
+    assert record is not None and record.values()["secrets.tree"] == "yes"  # the audit's suggestion, taken
+    assert record.answers["secrets.tree"].evidence is not None
+    assert "SEC012" in record.answers["secrets.tree"].evidence
+    assert "Audit läuft im Hintergrund" in lines[0] or "Das Audit läuft im Hintergrund" in lines[0]
+    text = screen.text()
+    assert "Passwort oder Geheimnis im Klartext zugewiesen (SEC012)" in text and "config.yml:1" in text
+    assert "Geheimnisse und Git-Historie 1/3" in text
 
 
 def test_text_answer_help_and_back(screen: Screen, tmp_path: Path) -> None:
-    screen.pipe.send_text(ENTER + SPACE + ENTER + "?" + ENTER + "<" + ENTER + ENTER + "final" + ENTER + ENTER)
+    screen.pipe.send_text(ENTER + SPACE + ENTER + "?" + "<" + ENTER + "final" + ENTER + ENTER)
     assert wizard(tmp_path) == 0
     record = load_record(tmp_path)
     assert record is not None and record.values()["b.text"] == "final"
@@ -183,5 +192,7 @@ def test_history_evidence_in_a_git_repository(tmp_path: Path) -> None:
         ],
         check=True,
     )
-    suggestions = evidence(load_guideline(), tmp_path)
+    from checklist.audit.config import load_config
+
+    suggestions = evidence(load_guideline(), tmp_path, load_config(tmp_path))
     assert suggestions["secrets.history"].value == "history-clean"
