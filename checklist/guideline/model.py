@@ -67,7 +67,7 @@ class Item:
     question: Text
     help: Text
     source_url: str
-    source_ref: str
+    source_ref: Text  # what on the page: a section or a sentence (the source's own words where it is German)
     inferred: bool = False
     options: tuple[Option, ...] = ()
     when: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
@@ -207,7 +207,9 @@ def parse_guideline(data: Any, origin: str) -> Guideline:
                     question=_text(item["question"]),
                     help=_text(item["help"]),
                     source_url=item["source"]["url"],
-                    source_ref=item["source"]["ref"],
+                    source_ref=_text(item["source"]["ref"])
+                    if isinstance(item["source"]["ref"], dict)
+                    else Text(de=item["source"]["ref"], en=item["source"]["ref"]),
                     inferred=item["source"].get("inferred", False),
                     options=tuple(Option(o["value"], _text(o["label"])) for o in item.get("options", [])),
                     when={k: tuple(v) for k, v in item.get("when", {}).items()},

@@ -255,7 +255,7 @@ def render_html(guideline: Guideline, record: Record | None, root: str, lang: La
             inferred = f" ({e(T['inferred'](lang))})" if row.item.inferred else ""
             parts.append(
                 f"<tr><td><code>{e(row.item.id)}</code></td><td>{e(row.item.question(lang))} "
-                f'<a href="{e(row.item.source_url)}">{e(row.item.source_ref)}</a>{inferred}</td>'
+                f'<a href="{e(row.item.source_url)}">{e(row.item.source_ref(lang))}</a>{inferred}</td>'
                 f"<td>{answer}</td><td>{e(row.date)}</td><td>{e(row.evidence)}</td></tr>"
             )
         parts.append("</tbody></table>")

@@ -96,7 +96,7 @@ class Wizard:
         inferred = f" ({T['inferred'](self.lang)})" if item.inferred else ""
         self.say(item.help(self.lang), style="fg:ansicyan", indent="  ")
         self.say(
-            f"{T['source'](self.lang)}: {item.source_ref}, {item.source_url}{inferred}",
+            f"{T['source'](self.lang)}: {item.source_ref(self.lang)}, {item.source_url}{inferred}",
             style="fg:ansibrightblack",
             indent="  ",
         )

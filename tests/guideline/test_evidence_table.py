@@ -14,6 +14,7 @@ from pathlib import Path
 
 import pytest
 
+from checklist.audit.config import load_config
 from checklist.commands.checklist import evidence
 from checklist.guideline.model import load_guideline
 
@@ -110,7 +111,7 @@ def test_evidence_proposes_what_the_repository_holds(tmp_path: Path, scenario: s
     repo = generate(tmp_path, *answers)
     if change is not None:
         change(repo)
-    proposed = evidence(GUIDELINE, repo)
+    proposed = evidence(GUIDELINE, repo, load_config(repo))
     values = {item_id: suggestion.value for item_id, suggestion in proposed.items()}
     for item_id, value in expected.items():
         assert values.get(item_id) == value, (item_id, proposed.get(item_id) and proposed[item_id]("en"))

@@ -45,7 +45,7 @@ def test_missing_blocking_outdated_and_unsigned(tmp_path: Path) -> None:
     assert lines[0].startswith("The answers were given for version 0.9.0 of the checklist, the current one is 1.1.0")
     assert any(line.startswith("Unanswered: rights.contract:") for line in lines)
     assert any(line.startswith("Unanswered: docs.readme:") for line in lines)
-    assert any(line.startswith("Blocks publication: secrets.tree = Yes: Revoke the secrets") for line in lines)
+    assert any(line.startswith("Blocks publication: secrets.tree = Yes: Remove the secrets") for line in lines)
     assert any(line.startswith("Sign-off missing: ospo") for line in lines)
     assert lines[-1] == "Stale: the answers changed since @signer-project-lead signed as project-lead; sign again."
 
@@ -118,7 +118,7 @@ def test_status_is_one_word_in_every_format(tmp_path: Path) -> None:
             "section": "secrets",
             "answer": "yes",
             "answer_label": "Yes",
-            "action": "Revoke the secrets and remove them.",
+            "action": "Remove the secrets from the files and read them from the environment or a secret store (revoking them is the next question).",
             "contact": data["open"]["blocking"][0]["contact"],
         }
     ]
