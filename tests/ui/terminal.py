@@ -60,7 +60,10 @@ class Terminal:
         return self.text() != before
 
     def send(self, keys: str) -> None:
+        """Keys as a person types them: one prompt at a time, with the screen read in between (a key typed
+        while the next prompt is still being drawn is not lost under load, but this keeps the screen current)."""
         self.child.send(keys)
+        self._read(0.15)
 
     def finish(self) -> int:
         self.child.expect(pexpect.EOF, timeout=60)

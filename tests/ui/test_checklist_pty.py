@@ -60,6 +60,8 @@ AUTHORS = {
     "en": "City of Munich staff, Contractors / service providers",
 }
 HELP_TEXT = {"de": "Hilfe", "en": "help"}
+AUTHOR_QUESTION = {"de": "Wer hat zum Code", "en": "Who contributed to the code"}
+HELP_SHOWN = {"de": "Quelle:", "en": "Source:"}
 
 
 @pytest.mark.slow
@@ -74,10 +76,14 @@ def test_multiple_choice_keeps_its_ticks_across_help_and_names_what_was_chosen(
     (tmp_path / "README.md").write_text("# Demo\n", encoding="utf-8")
     term = Terminal(["checklist", str(tmp_path), "--lang", lang], tmp_path, columns)
     term.expect("1/3")  # the first question at once; the audit runs in the background
-    term.send(ENTER + ENTER + ENTER)  # decision: yes, yes, from the start
-    term.expect("2/")  # rights, the authors question (multiple choice)
+    for position in ("2/3", "3/3"):  # decision: yes, yes, …
+        term.send(ENTER)
+        term.expect(position)
+    term.send(ENTER)  # … from the start
+    term.expect(AUTHOR_QUESTION[lang])  # rights, the authors question (multiple choice)
     term.send(" " + DOWN + " ")  # staff and contractors ticked
     term.send("?")  # help: shown, and the question asked again with both ticks
+    term.expect(HELP_SHOWN[lang])
     term.send(ENTER)
     term.expect(AUTHORS[lang])
     term.send(CTRL_C)
