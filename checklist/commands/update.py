@@ -26,46 +26,49 @@ class UpdateOptions:
     lang: Lang = "en"
 
 
-T = {
-    "dirty": Text(
+class T:
+    """The texts of this module, checked by mypy: a misspelt name is an error, not a KeyError at run time."""
+
+    dirty = Text(
         de="{path} hat nicht committete Änderungen; lhm-oss update ändert nur einen sauberen Arbeitsstand.",
         en="{path} has uncommitted changes; lhm-oss update only changes a clean working tree.",
-    ),
-    "dirty-hint": Text(de="Committen oder stashen Sie zuerst (git status).", en="Commit or stash first (git status)."),
-    "not-git": Text(de="{path} ist kein Git-Repository.", en="{path} is not a git repository."),
-    "no-record": Text(
+    )
+    dirty_hint = Text(de="Committen oder stashen Sie zuerst (git status).", en="Commit or stash first (git status).")
+    not_git = Text(de="{path} ist kein Git-Repository.", en="{path} is not a git repository.")
+    no_record = Text(
         de="{path} hat keine .cruft.json: es ist nicht mit der Vorlage erzeugt (oder die Antworten fehlen).",
         en="{path} has no .cruft.json: it was not generated from the template (or its answers are missing).",
-    ),
-    "no-base": Text(
+    )
+    no_base = Text(
         de="In .cruft.json steht kein Commit der Vorlage; geben Sie die Ausgangsversion mit --from REF an.",
         en=".cruft.json records no template commit; name the version it came from with --from REF.",
-    ),
-    "no-template": Text(
+    )
+    no_template = Text(
         de="Dieses lhm-oss ist installiert, nicht aus einem Git-Klon der Vorlage gestartet.",
         en="This lhm-oss is installed, not run from a git clone of the template.",
-    ),
-    "no-template-hint": Text(
+    )
+    no_template_hint = Text(
         de="Klonen Sie die Vorlage und nennen Sie den Klon: lhm-oss update --template PFAD "
         "(die Adresse in .cruft.json wird nie von selbst geladen).",
         en="Clone the template and name the clone: lhm-oss update --template PATH "
         "(the address in .cruft.json is never fetched on its own).",
-    ),
-    "up-to-date": Text(
+    )
+    up_to_date = Text(
         de="Schon auf dem Stand der Vorlage ({version}, {commit}).",
         en="Already up to date with the template ({version}, {commit}).",
-    ),
-    "done": Text(de="Aktualisiert von {old} auf {new}.", en="Updated from {old} to {new}."),
-    "would": Text(de="Trockenlauf: {count} Datei(en) würden sich ändern.", en="Dry run: {count} file(s) would change."),
-    "conflicts": Text(
+    )
+    done = Text(de="Aktualisiert von {old} auf {new}.", en="Updated from {old} to {new}.")
+    would = Text(de="Trockenlauf: {count} Datei(en) würden sich ändern.", en="Dry run: {count} file(s) would change.")
+    conflicts = Text(
         de="Konflikte (mit Konfliktmarkern, wie bei git merge) in: {paths}. Lösen Sie sie und committen Sie.",
         en="Conflicts (with conflict markers, as after git merge) in: {paths}. Resolve them and commit.",
-    ),
-    "review": Text(
+    )
+    review = Text(
         de="Prüfen Sie die Änderungen (git diff) und committen Sie sie.",
         en="Review the changes (git diff) and commit them.",
-    ),
-}
+    )
+
+
 ACTIONS = {
     "add": Text(de="neu", en="added"),
     "update": Text(de="aktualisiert", en="updated"),
@@ -87,9 +90,9 @@ def _check_clean(root: Path, lang: Lang) -> None:
     try:
         changed = git.changed_files(root)
     except git.GitError as error:
-        raise UserError(T["not-git"](lang, path=root)) from error
+        raise UserError(T.not_git(lang, path=root)) from error
     if changed:
-        raise UserError(T["dirty"](lang, path=root), T["dirty-hint"])
+        raise UserError(T.dirty(lang, path=root), T.dirty_hint)
 
 
 def _source(given: str | None, lang: Lang) -> str:
@@ -105,7 +108,7 @@ def _source(given: str | None, lang: Lang) -> str:
     local = template_root()
     if (local / ".git").exists():
         return str(local)
-    raise UserError(T["no-template"](lang), T["no-template-hint"])
+    raise UserError(T.no_template(lang), T.no_template_hint)
 
 
 def _new_answers(
@@ -140,7 +143,7 @@ def run(options: UpdateOptions, *, echo: Callable[[str], object] = print, ask: C
     lang = options.lang
     recorded = read_recorded(root)
     if recorded is None:
-        raise UserError(T["no-record"](lang, path=root))
+        raise UserError(T.no_record(lang, path=root))
     from checklist.scaffold.location import template_root
 
     render.refuse_invalid(template_root(), recorded.answers)  # recorded answers are data: checked before anything
@@ -148,7 +151,7 @@ def run(options: UpdateOptions, *, echo: Callable[[str], object] = print, ask: C
     # Without a recorded commit (generated from an installed lhm-oss), the recorded version names the release tag.
     base = options.base or recorded.commit or recorded.version
     if not base:
-        raise UserError(T["no-base"](lang))
+        raise UserError(T.no_base(lang))
     if ask is None and sys.stdin.isatty() and not options.answers_file:
         from checklist.ui.new_dialog import ask_one
 
@@ -159,7 +162,7 @@ def run(options: UpdateOptions, *, echo: Callable[[str], object] = print, ask: C
         new_template, new_commit = checkout(source, options.to, Path(tmp) / "template-new")
         new_version = template_version(new_template)
         if old_commit == new_commit:
-            echo(T["up-to-date"](lang, version=new_version or "?", commit=new_commit[:12]))
+            echo(T.up_to_date(lang, version=new_version or "?", commit=new_commit[:12]))
             return EXIT_OK
         answers = _new_answers(options, new_template, recorded.answers, ask)
         old = render.render_copy(old_template, recorded.answers, Path(tmp) / "old")
@@ -169,14 +172,14 @@ def run(options: UpdateOptions, *, echo: Callable[[str], object] = print, ask: C
             echo(f"  {ACTIONS[change.action](lang)}: {change.path}")
         if options.dry_run:
             echo(update.diff(root, planned.writes()))
-            echo(T["would"](lang, count=len(planned.writes())))
+            echo(T.would(lang, count=len(planned.writes())))
             return EXIT_FINDINGS if planned.conflicts() else EXIT_OK
         update.apply(root, planned.writes())
         update.record(root, recorded, answers, new_commit, new_version)
     old_name = f"{recorded.version or '?'} ({old_commit[:12]})"
-    echo(T["done"](lang, old=old_name, new=f"{new_version or '?'} ({new_commit[:12]})"))
+    echo(T.done(lang, old=old_name, new=f"{new_version or '?'} ({new_commit[:12]})"))
     if planned.conflicts():
-        echo(T["conflicts"](lang, paths=", ".join(planned.conflicts())))
+        echo(T.conflicts(lang, paths=", ".join(planned.conflicts())))
         return EXIT_FINDINGS
-    echo(T["review"](lang))
+    echo(T.review(lang))
     return EXIT_OK

@@ -17,34 +17,37 @@ VERDICT = {
     Verdict.UNKNOWN: Text(de="unbekannt, prüfen", en="unknown, review"),
     Verdict.DENIED: Text(de="abgelehnt", en="denied"),
 }
-T = {
-    "title": Text(de="Abhängigkeiten und ihre Lizenzen", en="Dependencies and their licences"),
-    "intro": Text(
+
+
+class T:
+    """The texts of this module, checked by mypy: a misspelt name is an error, not a KeyError at run time."""
+
+    title = Text(de="Abhängigkeiten und ihre Lizenzen", en="Dependencies and their licences")
+    intro = Text(
         de="Projektlizenz {project}; Lizenzpolitik {policy}. {count} Abhängigkeiten, {denied} abgelehnt, {review} zu prüfen.",
         en="Project licence {project}; licence policy {policy}. {count} dependencies, {denied} denied, {review} to review.",
-    ),
-    "summary": Text(de="Nach Lizenz", en="By licence"),
-    "all": Text(de="Alle Abhängigkeiten", en="All dependencies"),
-    "licence": Text(de="Lizenz", en="Licence"),
-    "verdict": Text(de="Bewertung", en="Verdict"),
-    "count": Text(de="Anzahl", en="Count"),
-    "package": Text(de="Paket", en="Package"),
-    "version": Text(de="Version", en="Version"),
-    "reason": Text(de="Begründung", en="Reason"),
-    "source": Text(de="Quelle", en="Source"),
-    "exception": Text(de="Ausnahme", en="Exception"),
-    "none": Text(de="(keine)", en="(none)"),
-}
+    )
+    summary = Text(de="Nach Lizenz", en="By licence")
+    all = Text(de="Alle Abhängigkeiten", en="All dependencies")
+    licence = Text(de="Lizenz", en="Licence")
+    verdict = Text(de="Bewertung", en="Verdict")
+    count = Text(de="Anzahl", en="Count")
+    package = Text(de="Paket", en="Package")
+    version = Text(de="Version", en="Version")
+    reason = Text(de="Begründung", en="Reason")
+    source = Text(de="Quelle", en="Source")
+    exception = Text(de="Ausnahme", en="Exception")
+    none = Text(de="(keine)", en="(none)")
 
 
 def _licence(item: Assessed, lang: Lang) -> str:
-    return item.judgement.expression or item.dependency.licence or T["none"](lang)
+    return item.judgement.expression or item.dependency.licence or T.none(lang)
 
 
 def _reason(item: Assessed, lang: Lang) -> str:
     reason = item.judgement.reason(lang)
     if item.judgement.excepted:
-        reason += f"; {T['exception'](lang)}: {item.judgement.excepted}"
+        reason += f"; {T.exception(lang)}: {item.judgement.excepted}"
     return reason
 
 
@@ -61,20 +64,20 @@ def render_markdown(items: Sequence[Assessed], project: str, policy: str, lang: 
     denied = sum(1 for i in items if i.judgement.verdict == Verdict.DENIED)
     review = sum(1 for i in items if i.judgement.verdict in (Verdict.REVIEW, Verdict.UNKNOWN))
     lines = [
-        f"# {T['title'](lang)}",
+        f"# {T.title(lang)}",
         "",
-        T["intro"](lang, project=project, policy=policy, count=len(items), denied=denied, review=review),
+        T.intro(lang, project=project, policy=policy, count=len(items), denied=denied, review=review),
         "",
     ]
     lines += [
-        f"## {T['summary'](lang)}",
+        f"## {T.summary(lang)}",
         "",
-        f"| {T['licence'](lang)} | {T['verdict'](lang)} | {T['count'](lang)} |",
+        f"| {T.licence(lang)} | {T.verdict(lang)} | {T.count(lang)} |",
         "| --- | --- | ---: |",
     ]
     lines += [f"| {cell(licence)} | {verdict} | {count} |" for licence, verdict, count in summary(items, lang)]
-    lines += ["", f"## {T['all'](lang)}", ""]
-    header = (T["package"], T["version"], T["licence"], T["verdict"], T["reason"], T["source"])
+    lines += ["", f"## {T.all(lang)}", ""]
+    header = (T.package, T.version, T.licence, T.verdict, T.reason, T.source)
     lines += ["| " + " | ".join(h(lang) for h in header) + " |", "| --- | --- | --- | --- | --- | --- |"]
     for item in sorted(items, key=lambda i: (i.judgement.verdict, i.dependency.name.lower())):
         d = item.dependency

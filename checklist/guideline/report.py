@@ -14,30 +14,32 @@ from checklist.guideline.verify import STATES, Status, describe, status
 from checklist.i18n import Lang, Text
 from checklist.safe_text import cell
 
-T = {
-    "repository": Text(de="Repository", en="Repository"),
-    "checklist": Text(de="Checkliste", en="Checklist"),
-    "record": Text(de="Nachweis", en="Record"),
-    "updated": Text(de="zuletzt geändert", en="last changed"),
-    "commit": Text(de="Commit", en="Commit"),
-    "tool": Text(de="Werkzeug", en="Tool"),
-    "status": Text(de="Stand", en="Status"),
-    "item": Text(de="Punkt", en="Item"),
-    "question": Text(de="Frage", en="Question"),
-    "answer": Text(de="Antwort", en="Answer"),
-    "date": Text(de="Datum", en="Date"),
-    "evidence": Text(de="Nachweis aus dem Audit", en="Audit evidence"),
-    "signoffs": Text(de="Freigaben", en="Sign-offs"),
-    "role": Text(de="Rolle", en="Role"),
-    "handle": Text(de="GitHub-Handle", en="GitHub handle"),
-    "none": Text(de="keine", en="none"),
-    "open": Text(de="offen", en="open"),
-    "not-applicable": Text(de="entfällt", en="not applicable"),
-    "blocks": Text(de="blockiert", en="blocks"),
-    "sources": Text(de="Quellen", en="Sources"),
-    "inferred": Text(de="abgeleitet", en="inferred"),
-    "comment": Text(de="Kommentar", en="Comment"),
-}
+
+class T:
+    """The texts of this module, checked by mypy: a misspelt name is an error, not a KeyError at run time."""
+
+    repository = Text(de="Repository", en="Repository")
+    checklist = Text(de="Checkliste", en="Checklist")
+    record = Text(de="Nachweis", en="Record")
+    updated = Text(de="zuletzt geändert", en="last changed")
+    commit = Text(de="Commit", en="Commit")
+    tool = Text(de="Werkzeug", en="Tool")
+    status = Text(de="Stand", en="Status")
+    item = Text(de="Punkt", en="Item")
+    question = Text(de="Frage", en="Question")
+    answer = Text(de="Antwort", en="Answer")
+    date = Text(de="Datum", en="Date")
+    evidence = Text(de="Nachweis aus dem Audit", en="Audit evidence")
+    signoffs = Text(de="Freigaben", en="Sign-offs")
+    role = Text(de="Rolle", en="Role")
+    handle = Text(de="GitHub-Handle", en="GitHub handle")
+    none = Text(de="keine", en="none")
+    open = Text(de="offen", en="open")
+    not_applicable = Text(de="entfällt", en="not applicable")
+    blocks = Text(de="blockiert", en="blocks")
+    sources = Text(de="Quellen", en="Sources")
+    inferred = Text(de="abgeleitet", en="inferred")
+    comment = Text(de="Kommentar", en="Comment")
 
 
 @dataclass(frozen=True)
@@ -159,14 +161,14 @@ def render_json(guideline: Guideline, record: Record | None, root: str, lang: La
 def render_markdown(guideline: Guideline, record: Record | None, root: str, lang: Lang) -> str:
     state = status(guideline, record)
     lines = [f"# {guideline.title(lang)}", ""]
-    lines.append(f"- {T['repository'](lang)}: `{PurePath(root).name}`")
-    lines.append(f"- {T['checklist'](lang)}: {guideline.id} {guideline.version} ({guideline.date})")
+    lines.append(f"- {T.repository(lang)}: `{PurePath(root).name}`")
+    lines.append(f"- {T.checklist(lang)}: {guideline.id} {guideline.version} ({guideline.date})")
     if record is not None:
         lines.append(
-            f"- {T['record'](lang)}: {record.created} – {T['updated'](lang)} {record.updated}, {T['commit'](lang)} `{record.commit or '-'}`"
+            f"- {T.record(lang)}: {record.created} – {T.updated(lang)} {record.updated}, {T.commit(lang)} `{record.commit or '-'}`"
         )
-        lines.append(f"- {T['tool'](lang)}: lhm-oss {record.tool_version}")
-    lines += ["", f"## {T['status'](lang)}: {_state_word(state, lang)}", ""]
+        lines.append(f"- {T.tool(lang)}: lhm-oss {record.tool_version}")
+    lines += ["", f"## {T.status(lang)}: {_state_word(state, lang)}", ""]
     lines += [f"- {line}" for line in describe(guideline, record, state, lang)]
     by_section: dict[str, list[Row]] = {}
     for row in rows(guideline, record, lang):
@@ -174,32 +176,32 @@ def render_markdown(guideline: Guideline, record: Record | None, root: str, lang
     for section in guideline.sections:
         lines += ["", f"## {section.title(lang)}", ""]
         lines += [
-            f"| {T['item'](lang)} | {T['question'](lang)} | {T['answer'](lang)} | {T['date'](lang)} | {T['evidence'](lang)} |",
+            f"| {T.item(lang)} | {T.question(lang)} | {T.answer(lang)} | {T.date(lang)} | {T.evidence(lang)} |",
             "| --- | --- | --- | --- | --- |",
         ]
         for row in by_section[section.id]:
-            answer = row.answer if row.applies else T["not-applicable"](lang)
+            answer = row.answer if row.applies else T.not_applicable(lang)
             if row.applies and not row.answer:
-                answer = f"**{T['open'](lang)}**"
+                answer = f"**{T.open(lang)}**"
             if row.blocks:
-                answer += f" ⛔ {T['blocks'](lang)}"
+                answer += f" ⛔ {T.blocks(lang)}"
             if row.comment:
-                answer += f" ({T['comment'](lang)}: {row.comment})"
+                answer += f" ({T.comment(lang)}: {row.comment})"
             question = f"[{cell(row.item.question(lang))}]({row.item.source_url})"
             lines.append(f"| `{row.item.id}` | {question} | {cell(answer)} | {row.date} | {cell(row.evidence)} |")
-    lines += ["", f"## {T['signoffs'](lang)}", ""]
+    lines += ["", f"## {T.signoffs(lang)}", ""]
     roles = guideline.roles()
     if record and record.signoffs:
         lines += [
-            f"| {T['role'](lang)} | {T['handle'](lang)} | {T['date'](lang)} | {T['commit'](lang)} |",
+            f"| {T.role(lang)} | {T.handle(lang)} | {T.date(lang)} | {T.commit(lang)} |",
             "| --- | --- | --- | --- |",
         ]
         for s in record.signoffs:
             title = roles[s.role](lang) if s.role in roles else s.role
             lines.append(f"| {title} | {s.handle} | {s.date} | `{(s.commit or '-')[:12]}` |")
     else:
-        lines.append(T["none"](lang))
-    lines += ["", f"## {T['sources'](lang)}", ""] + [f"- <{source}>" for source in guideline.sources]
+        lines.append(T.none(lang))
+    lines += ["", f"## {T.sources(lang)}", ""] + [f"- <{source}>" for source in guideline.sources]
     return "\n".join(lines) + "\n"
 
 
@@ -222,18 +224,16 @@ def render_html(guideline: Guideline, record: Record | None, root: str, lang: La
         f"<title>{e(guideline.title(lang))}: {e(PurePath(root).name)}</title><style>{CSS}</style></head><body>",
         f"<h1>{e(guideline.title(lang))}</h1>",
         '<ul class="meta">',
-        f"<li>{e(T['repository'](lang))}: <code>{e(PurePath(root).name)}</code></li>",
-        f"<li>{e(T['checklist'](lang))}: {e(guideline.id)} {e(guideline.version)} ({e(guideline.date)})</li>",
+        f"<li>{e(T.repository(lang))}: <code>{e(PurePath(root).name)}</code></li>",
+        f"<li>{e(T.checklist(lang))}: {e(guideline.id)} {e(guideline.version)} ({e(guideline.date)})</li>",
     ]
     if record is not None:
         parts.append(
-            f"<li>{e(T['record'](lang))}: {e(record.created)} – {e(T['updated'](lang))} {e(record.updated)}, {e(T['commit'](lang))} <code>{e(record.commit or '-')}</code></li>"
+            f"<li>{e(T.record(lang))}: {e(record.created)} – {e(T.updated(lang))} {e(record.updated)}, {e(T.commit(lang))} <code>{e(record.commit or '-')}</code></li>"
         )
-        parts.append(f"<li>{e(T['tool'](lang))}: lhm-oss {e(record.tool_version)}</li>")
+        parts.append(f"<li>{e(T.tool(lang))}: lhm-oss {e(record.tool_version)}</li>")
     parts.append("</ul>")
-    parts.append(
-        f'<h2>{e(T["status"](lang))}: <span class="{state_class}">{e(_state_word(state, lang))}</span></h2><ul>'
-    )
+    parts.append(f'<h2>{e(T.status(lang))}: <span class="{state_class}">{e(_state_word(state, lang))}</span></h2><ul>')
     parts += [f"<li>{e(line)}</li>" for line in describe(guideline, record, state, lang)]
     parts.append("</ul>")
     by_section: dict[str, list[Row]] = {}
@@ -241,30 +241,30 @@ def render_html(guideline: Guideline, record: Record | None, root: str, lang: La
         by_section.setdefault(row.item.section, []).append(row)
     for section in guideline.sections:
         parts.append(f"<h2>{e(section.title(lang))}</h2><table><thead><tr>")
-        parts += [f"<th>{e(T[k](lang))}</th>" for k in ("item", "question", "answer", "date", "evidence")]
+        parts += [f"<th>{e(t(lang))}</th>" for t in (T.item, T.question, T.answer, T.date, T.evidence)]
         parts.append("</tr></thead><tbody>")
         for row in by_section[section.id]:
             if not row.applies:
-                answer = f'<span class="na">{e(T["not-applicable"](lang))}</span>'
+                answer = f'<span class="na">{e(T.not_applicable(lang))}</span>'
             elif not row.answer:
-                answer = f'<span class="open">{e(T["open"](lang))}</span>'
+                answer = f'<span class="open">{e(T.open(lang))}</span>'
             else:
-                answer = e(row.answer) + (f' <span class="blocks">{e(T["blocks"](lang))}</span>' if row.blocks else "")
+                answer = e(row.answer) + (f' <span class="blocks">{e(T.blocks(lang))}</span>' if row.blocks else "")
                 if row.comment:
-                    answer += f'<br><span class="comment">{e(T["comment"](lang))}: {e(row.comment)}</span>'
-            inferred = f" ({e(T['inferred'](lang))})" if row.item.inferred else ""
+                    answer += f'<br><span class="comment">{e(T.comment(lang))}: {e(row.comment)}</span>'
+            inferred = f" ({e(T.inferred(lang))})" if row.item.inferred else ""
             parts.append(
                 f"<tr><td><code>{e(row.item.id)}</code></td><td>{e(row.item.question(lang))} "
                 f'<a href="{e(row.item.source_url)}">{e(row.item.source_ref(lang))}</a>{inferred}</td>'
                 f"<td>{answer}</td><td>{e(row.date)}</td><td>{e(row.evidence)}</td></tr>"
             )
         parts.append("</tbody></table>")
-    parts.append(f"<h2>{e(T['signoffs'](lang))}</h2>")
+    parts.append(f"<h2>{e(T.signoffs(lang))}</h2>")
     roles = guideline.roles()
     if record and record.signoffs:
         parts.append(
             "<table><thead><tr>"
-            + "".join(f"<th>{e(T[k](lang))}</th>" for k in ("role", "handle", "date", "commit"))
+            + "".join(f"<th>{e(t(lang))}</th>" for t in (T.role, T.handle, T.date, T.commit))
             + "</tr></thead><tbody>"
         )
         for s in record.signoffs:
@@ -274,8 +274,8 @@ def render_html(guideline: Guideline, record: Record | None, root: str, lang: La
             )
         parts.append("</tbody></table>")
     else:
-        parts.append(f"<p>{e(T['none'](lang))}</p>")
-    parts.append(f"<h2>{e(T['sources'](lang))}</h2><ul>")
+        parts.append(f"<p>{e(T.none(lang))}</p>")
+    parts.append(f"<h2>{e(T.sources(lang))}</h2><ul>")
     parts += [f'<li><a href="{e(source)}">{e(source)}</a></li>' for source in guideline.sources]
     parts.append("</ul></body></html>\n")
     return "\n".join(parts)

@@ -15,25 +15,29 @@ from checklist.audit.model import CATEGORY_NAMES, Category
 from checklist.guideline.verify import STATES
 from checklist.i18n import Lang, Text
 
-T = {
-    "title": Text(
+
+class T:
+    """The texts of this module, checked by mypy: a misspelt name is an error, not a KeyError at run time."""
+
+    title = Text(
         de="Open-Source-Repositories der LHM: Überblick", en="City of Munich open source repositories: overview"
-    ),
-    "repos": Text(de="Repositories", en="Repositories"),
-    "with-errors": Text(de="mit Fehlern", en="with errors"),
-    "behind": Text(de="Vorlage veraltet", en="template behind"),
-    "complete": Text(de="Checkliste freigegeben", en="checklist signed"),
-    "chart": Text(de="Fehler nach Kategorie, über alle Repositories", en="Errors by category, across all repositories"),
-    "repository": Text(de="Repository", en="Repository"),
-    "template": Text(de="Vorlage", en="Template"),
-    "missing": Text(de="Fehlende Standarddateien", en="Missing standard files"),
-    "errors": Text(de="Fehler", en="Errors"),
-    "warnings": Text(de="Warnungen", en="Warnings"),
-    "checklist": Text(de="Checkliste", en="Checklist"),
-    "sort": Text(de="Zum Sortieren auf eine Spaltenüberschrift klicken.", en="Click a column heading to sort."),
-    "none": Text(de="keine", en="none"),
-    "problem": Text(de="nicht prüfbar", en="could not be checked"),
-}
+    )
+    repos = Text(de="Repositories", en="Repositories")
+    with_errors = Text(de="mit Fehlern", en="with errors")
+    behind = Text(de="Vorlage veraltet", en="template behind")
+    complete = Text(de="Checkliste freigegeben", en="checklist signed")
+    chart = Text(de="Fehler nach Kategorie, über alle Repositories", en="Errors by category, across all repositories")
+    repository = Text(de="Repository", en="Repository")
+    template = Text(de="Vorlage", en="Template")
+    missing = Text(de="Fehlende Standarddateien", en="Missing standard files")
+    errors = Text(de="Fehler", en="Errors")
+    warnings = Text(de="Warnungen", en="Warnings")
+    checklist = Text(de="Checkliste", en="Checklist")
+    sort = Text(de="Zum Sortieren auf eine Spaltenüberschrift klicken.", en="Click a column heading to sort.")
+    none = Text(de="keine", en="none")
+    problem = Text(de="nicht prüfbar", en="could not be checked")
+
+
 CHECKLIST = {
     **STATES,
     "none": Text(de="keine", en="none"),
@@ -82,7 +86,7 @@ def _chart(rows: Sequence[dict[str, Any]], lang: Lang) -> str:
             f'<rect x="190" y="{y + 2}" width="{width}" height="16" fill="{"#c62828" if total else "#cfd8dc"}"><title>{label}: {total}</title></rect>'
             f'<text x="{196 + width}" y="{y + 14}">{total}</text>'
         )
-    return f'<svg role="img" aria-label="{html.escape(T["chart"](lang))}" width="620" height="{height}" xmlns="http://www.w3.org/2000/svg">{"".join(bars)}</svg>'
+    return f'<svg role="img" aria-label="{html.escape(T.chart(lang))}" width="620" height="{height}" xmlns="http://www.w3.org/2000/svg">{"".join(bars)}</svg>'
 
 
 def render_html(rows: Sequence[dict[str, Any]], lang: Lang) -> str:
@@ -93,23 +97,23 @@ def render_html(rows: Sequence[dict[str, Any]], lang: Lang) -> str:
         if r["template_version"] and r["template_current"] and r["template_version"] != r["template_current"]
     )
     cards = [
-        (T["repos"], len(rows)),
-        (T["with-errors"], sum(1 for r in rows if r["error_total"] or r["problem"])),
-        (T["behind"], behind),
-        (T["complete"], sum(1 for r in rows if r["checklist"] == "signed")),
+        (T.repos, len(rows)),
+        (T.with_errors, sum(1 for r in rows if r["error_total"] or r["problem"])),
+        (T.behind, behind),
+        (T.complete, sum(1 for r in rows if r["checklist"] == "signed")),
     ]
-    columns = [("name", T["repository"]), ("template", T["template"]), ("missing", T["missing"])]
+    columns = [("name", T.repository), ("template", T.template), ("missing", T.missing)]
     columns += [(c.value, CATEGORY_NAMES[c]) for c in Category]
-    columns += [("errors", T["errors"]), ("warnings", T["warnings"]), ("checklist", T["checklist"])]
+    columns += [("errors", T.errors), ("warnings", T.warnings), ("checklist", T.checklist)]
     parts = [
         f'<!DOCTYPE html>\n<html lang="{lang}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">',
-        f"<title>{e(T['title'](lang))}</title><style>{CSS}</style></head><body>",
-        f"<h1>{e(T['title'](lang))}</h1>",
+        f"<title>{e(T.title(lang))}</title><style>{CSS}</style></head><body>",
+        f"<h1>{e(T.title(lang))}</h1>",
         '<div class="cards">'
         + "".join(f'<div class="card"><b>{value}</b>{e(label(lang))}</div>' for label, value in cards)
         + "</div>",
-        f"<h2>{e(T['chart'](lang))}</h2>{_chart(rows, lang)}",
-        f'<p class="muted">{e(T["sort"](lang))}</p><table id="fleet"><thead><tr>',
+        f"<h2>{e(T.chart(lang))}</h2>{_chart(rows, lang)}",
+        f'<p class="muted">{e(T.sort(lang))}</p><table id="fleet"><thead><tr>',
         "".join(f'<th data-key="{key}" scope="col">{e(label(lang))}</th>' for key, label in columns),
         "</tr></thead><tbody>",
     ]
@@ -120,13 +124,13 @@ def render_html(rows: Sequence[dict[str, Any]], lang: Lang) -> str:
         )
         cells = [
             f'<td data-sort="{e(row["name"].lower())}"><b>{e(row["name"])}</b>'
-            + (f'<br><span class="muted">{e(T["problem"](lang))}: {e(row["problem"])}</span>' if row["problem"] else "")
+            + (f'<br><span class="muted">{e(T.problem(lang))}: {e(row["problem"])}</span>' if row["problem"] else "")
             + "</td>"
         ]
         cells.append(
             f'<td class="{"warn" if behind_row else ""}" data-sort="{e(version)}">{e(version)}{" → " + e(row["template_current"]) if behind_row else ""}</td>'
         )
-        missing = ", ".join(row["missing"]) or T["none"](lang)
+        missing = ", ".join(row["missing"]) or T.none(lang)
         cells.append(
             f'<td class="{"bad" if row["missing"] else "ok"}" data-sort="{len(row["missing"])}">{e(missing)}</td>'
         )

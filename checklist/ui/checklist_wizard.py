@@ -21,30 +21,32 @@ from checklist.i18n import Lang, Text
 from checklist.scaffold.answers import check_handle
 from checklist.ui.prompts import BACK, COMMENT, HELP, Marker, Prompts, say
 
-T = {
-    "comment-prompt": Text(
+
+class T:
+    """The texts of this module, checked by mypy: a misspelt name is an error, not a KeyError at run time."""
+
+    comment_prompt = Text(
         de="Kommentar zu dieser Antwort (z. B. „Rechtsamt gefragt, Ticket 123“; leer: keiner)",
         en="Comment on this answer (e.g. 'asked legal, ticket 123'; empty: none)",
-    ),
-    "source": Text(de="Quelle", en="Source"),
-    "inferred": Text(de="abgeleitet, nicht LHM-Wortlaut", en="inferred, not LHM's wording"),
-    "suggested": Text(de="Vorschlag aus dem Audit", en="Suggested by the audit"),
-    "blocks": Text(de="Diese Antwort blockiert die Veröffentlichung.", en="This answer blocks publication."),
-    "todo": Text(de="Was zu tun ist", en="What to do"),
-    "contact": Text(de="Kontakt", en="Contact"),
-    "pick-one": Text(de="Bitte wählen Sie mindestens eine Antwort.", en="Please choose at least one answer."),
-    "all-answered": Text(de="Alle Fragen sind beantwortet.", en="Every question is answered."),
-    "review": Text(de="Eine Antwort ändern?", en="Change an answer?"),
-    "continue": Text(de="Weiter zur Freigabe", en="Continue to the sign-off"),
-    "summary": Text(de="Stand der Checkliste", en="State of the checklist"),
-    "sign": Text(de="Jetzt freigeben? Als Rolle:", en="Sign off now? As role:"),
-    "not-now": Text(de="Nicht jetzt", en="Not now"),
-    "handle": Text(
+    )
+    source = Text(de="Quelle", en="Source")
+    inferred = Text(de="abgeleitet, nicht LHM-Wortlaut", en="inferred, not LHM's wording")
+    suggested = Text(de="Vorschlag aus dem Audit", en="Suggested by the audit")
+    blocks = Text(de="Diese Antwort blockiert die Veröffentlichung.", en="This answer blocks publication.")
+    todo = Text(de="Was zu tun ist", en="What to do")
+    contact = Text(de="Kontakt", en="Contact")
+    pick_one = Text(de="Bitte wählen Sie mindestens eine Antwort.", en="Please choose at least one answer.")
+    all_answered = Text(de="Alle Fragen sind beantwortet.", en="Every question is answered.")
+    review = Text(de="Eine Antwort ändern?", en="Change an answer?")
+    go_on = Text(de="Weiter zur Freigabe", en="Continue to the sign-off")
+    summary = Text(de="Stand der Checkliste", en="State of the checklist")
+    sign = Text(de="Jetzt freigeben? Als Rolle:", en="Sign off now? As role:")
+    not_now = Text(de="Nicht jetzt", en="Not now")
+    handle = Text(
         de="Ihr GitHub-Handle (@name; kein Klarname, die Datei ist öffentlich)",
         en="Your GitHub handle (@name; no real name, the file is public)",
-    ),
-    "saved": Text(de="Gespeichert in {path}", en="Saved in {path}"),
-}
+    )
+    saved = Text(de="Gespeichert in {path}", en="Saved in {path}")
 
 
 class Wizard:
@@ -93,10 +95,10 @@ class Wizard:
             self.say(suggestion(self.lang), style="fg:ansibrightblack", indent="  ")
 
     def show_help(self, item: Item) -> None:
-        inferred = f" ({T['inferred'](self.lang)})" if item.inferred else ""
+        inferred = f" ({T.inferred(self.lang)})" if item.inferred else ""
         self.say(item.help(self.lang), style="fg:ansicyan", indent="  ")
         self.say(
-            f"{T['source'](self.lang)}: {item.source_ref(self.lang)}, {item.source_url}{inferred}",
+            f"{T.source(self.lang)}: {item.source_ref(self.lang)}, {item.source_url}{inferred}",
             style="fg:ansibrightblack",
             indent="  ",
         )
@@ -125,11 +127,11 @@ class Wizard:
                 result = self.prompts.text(
                     question,
                     default=default if isinstance(default, str) else "",
-                    check=lambda v: None if v.strip() else T["pick-one"](self.lang),
+                    check=lambda v: None if v.strip() else T.pick_one(self.lang),
                     keys=keys,
                 )
             elif item.type == "multiple":
-                result = self.prompts.checkbox(question, choices, ticked=ticked, keys=keys, required=T["pick-one"])
+                result = self.prompts.checkbox(question, choices, ticked=ticked, keys=keys, required=T.pick_one)
                 if isinstance(result, Marker):
                     ticked = result.ticked
             else:
@@ -147,16 +149,16 @@ class Wizard:
     def ask_comment(self, item: Item) -> None:
         earlier = self.record.answers.get(item.id)
         current = self.comments.get(item.id, earlier.comment if earlier else None)
-        text = self.prompts.text(T["comment-prompt"](self.lang), default=current or "", keys=())
+        text = self.prompts.text(T.comment_prompt(self.lang), default=current or "", keys=())
         self.comments[item.id] = str(text).strip() or None
 
     def explain_block(self, item: Item, value: Value) -> None:
         block = item.blocked_by(value)
         if block is not None:
-            self.say(f"  ⛔ {T['blocks'](self.lang)}", style="bold fg:ansired")
-            self.say(f"  {T['todo'](self.lang)}: {block.action(self.lang)}", style="fg:ansired")
+            self.say(f"  ⛔ {T.blocks(self.lang)}", style="bold fg:ansired")
+            self.say(f"  {T.todo(self.lang)}: {block.action(self.lang)}", style="fg:ansired")
             self.say(
-                f"  {T['contact'](self.lang)}: {self.guideline.contacts[block.contact](self.lang)}", style="fg:ansired"
+                f"  {T.contact(self.lang)}: {self.guideline.contacts[block.contact](self.lang)}", style="fg:ansired"
             )
 
     # --- the walk through the guideline ---
@@ -203,12 +205,12 @@ class Wizard:
     def review(self) -> int | None:
         """The list of answers: the one to change, or None to go on."""
         values = self.record.values()
-        choices = [("", T["continue"](self.lang))]
+        choices = [("", T.go_on(self.lang))]
         for item in self.items:
             if item.applies(values):
                 shown = item.label(values[item.id], self.lang) if item.id in values else "–"
                 choices.append((item.id, f"{item.question(self.lang)}: {shown}"))
-        picked = self.prompts.select(T["review"](self.lang), choices, default="", keys=())
+        picked = self.prompts.select(T.review(self.lang), choices, default="", keys=())
         return next((i for i, item in enumerate(self.items) if item.id == picked), None) if picked else None
 
     def change(self, index: int) -> None:
@@ -227,12 +229,12 @@ class Wizard:
         open_roles = [(role, title) for role, title in self.guideline.signoffs if role not in signed]
         if not open_roles:
             return
-        choices = [("", T["not-now"](self.lang)), *((role, title(self.lang)) for role, title in open_roles)]
-        role = self.prompts.select(T["sign"](self.lang), choices, default="", keys=())  # never signed by default
+        choices = [("", T.not_now(self.lang)), *((role, title(self.lang)) for role, title in open_roles)]
+        role = self.prompts.select(T.sign(self.lang), choices, default="", keys=())  # never signed by default
         if not role:
             return
         handle = self.prompts.text(
-            T["handle"](self.lang),
+            T.handle(self.lang),
             check=lambda v: None if check_handle(v) is None else (check_handle(v) or Text("", ""))(self.lang),
             keys=(),
         )
@@ -244,13 +246,13 @@ class Wizard:
         if start is not None:
             self.walk(start)
         else:
-            self.say(T["all-answered"](self.lang), style="bold")
+            self.say(T.all_answered(self.lang), style="bold")
             while (picked := self.review()) is not None:
                 self.change(picked)
         path = self.save(self.record)
-        self.say(f"\n{T['summary'](self.lang)}", style="bold")
+        self.say(f"\n{T.summary(self.lang)}", style="bold")
         for line in describe(self.guideline, self.record, status(self.guideline, self.record), self.lang):
             self.say(line, indent="  ")
         self.sign()
-        self.say(T["saved"](self.lang, path=path), style="fg:ansibrightblack")
+        self.say(T.saved(self.lang, path=path), style="fg:ansibrightblack")
         return self.record
