@@ -12,7 +12,6 @@ from dataclasses import dataclass
 from types import ModuleType
 
 from checklist.audit.config import AuditConfig
-from checklist.audit.facts import repository_facts
 from checklist.audit.model import Category, Check, Finding, Report, Severity, family
 from checklist.audit.repo import Snapshot
 from checklist.audit.scan import ContentRule, Scanner
@@ -161,7 +160,6 @@ def run_audit(
         files=len(snapshot),
         notes=tuple(notes),
         ran=frozenset(ran),
-        facts=repository_facts(snapshot),
     )
 
 

@@ -46,11 +46,12 @@ def run(options: AuditOptions, *, write: Callable[[str], object] | None = None) 
     from checklist.audit.config import load_config
     from checklist.audit.registry import exit_code, run_audit
     from checklist.audit.repo import Snapshot
+    from checklist.lifecycle.facts import with_facts
     from checklist.report import renderer
 
     config = load_config(options.path, overrides(options))
     snapshot = Snapshot(options.path, config.max_file_size)
-    report = run_audit(snapshot, config, history=options.history)
+    report = with_facts(run_audit(snapshot, config, history=options.history), snapshot)
     render = renderer(options.format)
     if options.format == "terminal" and options.output is None and write is None and sys.stdout.isatty():
         from checklist.report.terminal import render as terminal

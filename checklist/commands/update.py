@@ -136,8 +136,9 @@ def _new_answers(
 
 def run(options: UpdateOptions, *, echo: Callable[[str], object] = print, ask: Callable[..., Any] | None = None) -> int:
     from checklist.lifecycle import update
-    from checklist.lifecycle.source import checkout, read_recorded, template_version
+    from checklist.lifecycle.source import checkout
     from checklist.scaffold import render
+    from checklist.scaffold.recorded import read_recorded, template_version
 
     root = options.path
     lang = options.lang

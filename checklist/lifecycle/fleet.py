@@ -76,12 +76,14 @@ def audit_folder(path: str) -> dict[str, Any]:
     from checklist.audit.config import load_config
     from checklist.audit.registry import run_audit
     from checklist.audit.repo import Snapshot
+    from checklist.lifecycle.facts import with_facts
     from checklist.report.json_report import as_dict
 
     try:
         root = Path(path)
         config = load_config(root)
-        report = run_audit(Snapshot(root, config.max_file_size), config)
+        snapshot = Snapshot(root, config.max_file_size)
+        report = with_facts(run_audit(snapshot, config), snapshot)
         return row_from_report(as_dict(report, "en"), path)
     except UserError as error:
         return problem_row(path, error.message if isinstance(error.message, str) else error.message.en)

@@ -20,7 +20,6 @@ from __future__ import annotations
 
 import difflib
 import json
-import os
 import tempfile
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -28,9 +27,7 @@ from pathlib import Path
 
 from checklist import git
 from checklist.fileio import atomic_write, inside, looks_binary
-from checklist.lifecycle.source import ANSWERS_FILE, Recorded
-
-SKIP = {ANSWERS_FILE}
+from checklist.scaffold.recorded import ANSWERS_FILE, Recorded, files
 
 
 @dataclass(frozen=True)
@@ -49,17 +46,6 @@ class Plan:
 
     def writes(self) -> list[Change]:
         return [c for c in self.changes if c.action in ("add", "update", "merge", "conflict", "delete")]
-
-
-def files(root: Path) -> set[str]:
-    found = set()
-    for folder, dirs, names in os.walk(root):
-        dirs[:] = [d for d in dirs if d not in (".git", "__pycache__")]
-        for name in names:
-            relative = (Path(folder) / name).relative_to(root).as_posix()
-            if relative not in SKIP:
-                found.add(relative)
-    return found
 
 
 def read(root: Path, path: str) -> bytes | None:

@@ -45,7 +45,7 @@ class Drift:
 @snapshot_fact
 def drift(repo: Snapshot) -> Drift:
     """Render the installed template with the recorded answers, after they pass the validators, and compare."""
-    from checklist.lifecycle.source import ANSWERS_FILE, read_recorded, template_version
+    from checklist.scaffold.recorded import ANSWERS_FILE, read_recorded, template_version
 
     if ANSWERS_FILE not in repo.entries or repo.entries[ANSWERS_FILE].is_link:
         return Drift()
@@ -55,9 +55,9 @@ def drift(repo: Snapshot) -> Drift:
         return Drift()
     if recorded is None:
         return Drift()
-    from checklist.lifecycle.update import files  # cookiecutter is imported only for generated repositories
     from checklist.scaffold import render
     from checklist.scaffold.location import template_root
+    from checklist.scaffold.recorded import files  # cookiecutter is imported only for generated repositories
 
     template = template_root()
     installed = template_version(template)
