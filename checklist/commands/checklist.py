@@ -220,6 +220,7 @@ class Background:
 
 
 def evidence(guideline: Guideline, root: Path, config: AuditConfig) -> dict[str, Any]:
+    from checklist.audit.checks.history import NoHistoryError
     from checklist.audit.registry import run_audit
     from checklist.audit.repo import Snapshot
     from checklist.guideline.evidence import suggestions
@@ -227,7 +228,7 @@ def evidence(guideline: Guideline, root: Path, config: AuditConfig) -> dict[str,
     snapshot = Snapshot(root, config.max_file_size)
     try:  # the history item's evidence comes from the history pass, in a git repository with commits
         report = run_audit(snapshot, config, history=snapshot.is_git)
-    except UserError:
+    except NoHistoryError:  # no commit yet: the rest of the evidence still stands, without the history's
         report = run_audit(snapshot, config)
     return suggestions(guideline, report)
 

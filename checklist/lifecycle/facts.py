@@ -15,7 +15,7 @@ from checklist.guideline.model import load_guideline
 from checklist.guideline.record import RECORD_FILE, load_record
 from checklist.guideline.verify import status
 from checklist.scaffold.location import template_root
-from checklist.scaffold.recorded import read_recorded, template_version
+from checklist.scaffold.recorded import BrokenRecordError, read_recorded, template_version
 
 
 def with_facts(report: Report, snapshot: Snapshot) -> Report:
@@ -27,7 +27,7 @@ def repository_facts(snapshot: Snapshot) -> dict[str, str]:
     facts: dict[str, str] = {"publiccode": "yes" if "publiccode.yml" in snapshot.entries else "no"}
     try:
         recorded = read_recorded(snapshot.root)
-    except UserError:
+    except BrokenRecordError:
         recorded = None
     if recorded is not None:
         facts["template_version"] = recorded.version or "?"

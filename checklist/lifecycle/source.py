@@ -24,21 +24,17 @@ def checkout(source: str, ref: str | None, into: Path) -> tuple[Path, str]:
         candidates.append(f"v{ref}")  # a version names its release tag: 1.1.0 → v1.1.0
     for candidate in candidates:
         try:
-            _git("checkout", "--quiet", candidate, "--", cwd=into)
-            return into, _git("rev-parse", "HEAD", cwd=into)
-        except UserError:
+            git.text("checkout", "--quiet", candidate, "--", cwd=into)
+        except git.GitError:  # not this name: the next candidate
             continue
-    try:
-        _git("checkout", "--quiet", ref or "HEAD", "--", cwd=into)
-    except UserError as error:
-        raise UserError(
-            Text(
-                de=f"Die Vorlagen-Version {ref} gibt es in {source} nicht.",
-                en=f"The template version {ref} is not in {source}.",
-            ),
-            Text(
-                de="Nennen Sie das Repository der Vorlage mit --template (URL oder Pfad) oder die Version mit --from.",
-                en="Name the template's repository with --template (URL or path), or the version with --from.",
-            ),
-        ) from error
-    return into, _git("rev-parse", "HEAD", cwd=into)
+        return into, _git("rev-parse", "HEAD", cwd=into)
+    raise UserError(
+        Text(
+            de=f"Die Vorlagen-Version {ref} gibt es in {source} nicht.",
+            en=f"The template version {ref} is not in {source}.",
+        ),
+        Text(
+            de="Nennen Sie das Repository der Vorlage mit --template (URL oder Pfad) oder die Version mit --from.",
+            en="Name the template's repository with --template (URL or path), or the version with --from.",
+        ),
+    )

@@ -19,6 +19,11 @@ from checklist.scaffold.finish import ANSWERS_FILE as ANSWERS_FILE  # one name f
 SKIP = {ANSWERS_FILE}
 
 
+class BrokenRecordError(UserError):
+    """A ``.cruft.json`` that is no valid answers file: the audit reports the repository as not generated from
+    the template, ``lhm-oss update`` stops with the message (exit 2)."""
+
+
 @dataclass(frozen=True)
 class Recorded:
     """What ``.cruft.json`` says about a generated repository."""
@@ -55,7 +60,7 @@ def read_recorded(root: Path) -> Recorded | None:
     except (json.JSONDecodeError, KeyError, TypeError, AttributeError, UnicodeDecodeError, OSError) as error:
         problem = f"{type(error).__name__}: {error}"
     if problem is not None:
-        raise UserError(
+        raise BrokenRecordError(
             Text(
                 de=f"{path}: keine gültige Antwortdatei ({problem})", en=f"{path}: not a valid answers file ({problem})"
             )

@@ -203,11 +203,17 @@ class HistoryWalk:
     commits: int = 0
 
 
+class NoHistoryError(UserError):
+    """There is no history to read (no git repository, no commit, an unreadable object store): an expected
+    condition that a caller may handle (the checklist then suggests without the history); unhandled, it is
+    bad input with its message (exit 2)."""
+
+
 def _run(root: Path, *args: str, stdin: bytes | None = None) -> bytes:
     try:
         return git.run(*args, cwd=root, stdin=stdin)
     except git.GitError as error:
-        raise UserError(
+        raise NoHistoryError(
             Text(
                 de=f"{root}: die Historie ist nicht lesbar ({error.problem})",
                 en=f"{root}: the history cannot be read ({error.problem})",
@@ -258,7 +264,7 @@ def head_tree(root: Path) -> dict[str, str]:
     """Blob → path for every file in HEAD (empty for a repository without commits)."""
     try:
         raw = _run(root, "ls-tree", "-r", "-z", "--full-tree", "HEAD")
-    except UserError:
+    except NoHistoryError:
         return {}
     found = {}
     for entry in raw.split(b"\0"):

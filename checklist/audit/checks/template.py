@@ -45,13 +45,13 @@ class Drift:
 @snapshot_fact
 def drift(repo: Snapshot) -> Drift:
     """Render the installed template with the recorded answers, after they pass the validators, and compare."""
-    from checklist.scaffold.recorded import ANSWERS_FILE, read_recorded, template_version
+    from checklist.scaffold.recorded import ANSWERS_FILE, BrokenRecordError, read_recorded, template_version
 
     if ANSWERS_FILE not in repo.entries or repo.entries[ANSWERS_FILE].is_link:
         return Drift()
     try:
         recorded = read_recorded(repo.root)
-    except UserError:
+    except BrokenRecordError:
         return Drift()
     if recorded is None:
         return Drift()
