@@ -224,13 +224,14 @@ def evidence(guideline: Guideline, root: Path, config: AuditConfig) -> dict[str,
     from checklist.audit.registry import run_audit
     from checklist.audit.repo import Snapshot
     from checklist.guideline.evidence import suggestions
+    from checklist.lifecycle.facts import with_facts
 
     snapshot = Snapshot(root, config.max_file_size)
     try:  # the history item's evidence comes from the history pass, in a git repository with commits
         report = run_audit(snapshot, config, history=snapshot.is_git)
     except NoHistoryError:  # no commit yet: the rest of the evidence still stands, without the history's
         report = run_audit(snapshot, config)
-    return suggestions(guideline, report)
+    return suggestions(guideline, with_facts(report, snapshot))
 
 
 def verify(options: ChecklistOptions, *, echo: Callable[[str], object] = print) -> int:
