@@ -62,7 +62,9 @@ CATEGORY_NAMES: dict[Category, Text] = {
 
 @dataclass(frozen=True)
 class Check:
-    """A check's identity and texts. ``message`` may use the finding's ``args`` as ``{name}``."""
+    """A check's identity and texts. ``message`` may use the finding's ``args`` as ``{name}``; ``rationale`` is
+    the paragraph docs/checks.md shows: why the check exists. ``missing_file`` marks the checks whose finding
+    names a standard file that is missing (the fleet dashboard lists those files)."""
 
     id: str
     category: Category
@@ -71,6 +73,8 @@ class Check:
     message: Text
     hint: Text
     source: str
+    rationale: Text = field(default_factory=lambda: Text("", ""))
+    missing_file: bool = False
 
     def finding(self, path: str | None = None, line: int | None = None, **args: Any) -> Finding:
         return Finding.of(self.id, path, line, args)

@@ -31,12 +31,21 @@ class FileCheck:
 
 
 def check(
-    id: str, category: Category, severity: Severity, *, title: Text, message: Text, hint: Text, source: str
+    id: str,
+    category: Category,
+    severity: Severity,
+    *,
+    title: Text,
+    message: Text,
+    hint: Text,
+    source: str,
+    rationale: Text,
+    missing_file: bool = False,
 ) -> Callable[[Run], FileCheck]:
     """Declare a check beside its logic: ``@check("STR001", …) def readme(repo, config): …``."""
 
     def declare(function: Run) -> FileCheck:
-        return FileCheck(Check(id, category, severity, title, message, hint, source), function)
+        return FileCheck(Check(id, category, severity, title, message, hint, source, rationale, missing_file), function)
 
     return declare
 
@@ -59,6 +68,10 @@ CFG001 = Check(
         de='Geben Sie jeder Ausnahme eine Begründung (reason = "…").', en='Give every waiver a reason (reason = "…").'
     ),
     "https://github.com/it-at-m/lhm-oss/blob/main/docs/audit.md#waivers",
+    rationale=Text(
+        de="Eine Ausnahme verbirgt Befunde vor jedem späteren Leser; ohne Begründung ist eine bewusste Entscheidung nicht von einer vergessenen zu unterscheiden, daher gilt sie nicht.",
+        en="A waiver hides findings from every later reader; without its reason nobody can tell a deliberate decision from a forgotten one, so it does not apply.",
+    ),
 )
 
 

@@ -66,6 +66,7 @@ def run(options: AuditOptions, *, write: Callable[[str], object] | None = None) 
     return exit_code(report, config.fail_on)
 
 
+WHY = Text(de="### Warum jede Prüfung", en="### Why each check")
 LIST_HEADER = Text(
     de="| Regel | Kategorie | Schwere | Prüft | Quelle |", en="| Rule | Category | Severity | Checks | Source |"
 )
@@ -82,5 +83,7 @@ def list_checks(lang: Lang, *, write: Callable[[str], object] = sys.stdout.write
             f'| <a id="{check.id.lower()}"></a>{check.id} | {check.category.value} | {check.severity.label} '
             f"| {check.title(lang)} | [{check.source.split('//', 1)[-1]}]({check.source}) |"
         )
+    lines += ["", WHY(lang), ""]
+    lines += [f"- **{check.id}** {check.title(lang)}: {check.rationale(lang)}" for check in checks.values()]
     write("\n".join(lines) + "\n")
     return 0

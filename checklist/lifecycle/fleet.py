@@ -18,8 +18,6 @@ from checklist.audit.model import Category
 from checklist.errors import UserError
 
 CATEGORIES = [c.value for c in Category]
-# Findings that mean a standard file is missing, and the file they name.
-MISSING_FILE_RULES = {"LIC001", "STR001", "STR004", "STR006", "STR008", "STR010", "TPL002"}
 
 
 def expand(inputs: Iterable[str]) -> list[str]:
@@ -53,7 +51,7 @@ def row_from_report(data: dict[str, Any], source: str) -> dict[str, Any]:
             errors[finding["category"]] = errors.get(finding["category"], 0) + 1
         elif finding["severity"] == "warning":
             warnings += 1
-        if finding["rule"] in MISSING_FILE_RULES and finding.get("path"):
+        if finding.get("missing_file") and finding.get("path"):  # the check says its finding names a missing file
             missing.append(finding["path"])
     facts = data.get("facts", {})
     return {

@@ -24,6 +24,7 @@ def finding_dict(report: Report, finding: Finding, lang: Lang) -> dict[str, Any]
         "title": check.title(lang),
         "hint": check.hint(lang),
         "source": check.source,
+        "missing_file": check.missing_file,
         "waived": finding.waived,
     }
 

@@ -40,9 +40,18 @@ def test_categories_are_the_documented_ones() -> None:
 def test_ids_match_their_family_and_texts_are_complete() -> None:
     for check_id, check in all_checks().items():
         assert re.fullmatch(rf"{PREFIX[check.category]}\d{{3}}", check_id), check_id
-        for text in (check.title, check.message, check.hint):
+        for text in (check.title, check.message, check.hint, check.rationale):
             assert text.de.strip() and text.en.strip(), check_id
         assert check.source.startswith("https://"), check_id
+
+
+def test_docs_show_each_checks_rationale_and_the_fleet_reads_missing_files_from_the_checks() -> None:
+    docs = (ROOT / "docs" / "checks.md").read_text(encoding="utf-8")
+    for check in all_checks().values():
+        assert f"- **{check.id}** {check.title('en')}: {check.rationale('en')}" in docs
+        assert f"- **{check.id}** {check.title('de')}: {check.rationale('de')}" in docs
+    missing = {c.id for c in all_checks().values() if c.missing_file}
+    assert missing == {"LIC001", "STR001", "STR004", "STR006", "STR008", "STR010", "TPL002"}
 
 
 def test_docs_list_every_check() -> None:

@@ -73,6 +73,10 @@ LOGO_WORDS = ("logo", "wappen", "coat-of-arms", "coat_of_arms", "coatofarms", "e
         en="Build artefacts in CI and publish them as releases; committed binaries cannot be reviewed.",
     ),
     source="https://github.com/ossf/scorecard/blob/main/docs/checks.md#binary-artifacts",
+    rationale=Text(
+        de="Binärdateien lassen sich nicht auf Geheimnisse, personenbezogene Daten oder Lizenzen prüfen, und gebaute Artefakte im Repository verbergen, was wirklich veröffentlicht wird (OpenSSF Scorecard wertet sie als Risiko).",
+        en="Binary files cannot be reviewed for secrets, personal data or licences, and built artefacts in a repository hide what was really published (OpenSSF Scorecard counts them as a risk).",
+    ),
 )
 def binaries(repo: Snapshot, config: AuditConfig) -> Iterator[Finding]:
     for path, entry in repo.entries.items():
@@ -99,6 +103,10 @@ def binaries(repo: Snapshot, config: AuditConfig) -> Iterator[Finding]:
         en="Large files do not belong in the repository (Git LFS or a release asset); max-file-size sets the limit.",
     ),
     source=PUBLISH,
+    rationale=Text(
+        de="Große Dateien sind meist Datenexporte, Dumps oder Medien, die niemand Zeile für Zeile geprüft hat; einmal veröffentlicht bleiben sie in der Historie jedes Klons.",
+        en="Large files are usually data exports, dumps or media nobody reviewed line by line; once published they stay in every clone's history.",
+    ),
 )
 def large_files(repo: Snapshot, config: AuditConfig) -> Iterator[Finding]:
     for path, entry in repo.entries.items():
@@ -117,6 +125,10 @@ def large_files(repo: Snapshot, config: AuditConfig) -> Iterator[Finding]:
         en="Logos, the city's coat of arms and trademarks need clearance; ask the OSPO (opensource@muenchen.de).",
     ),
     source=PUBLISH,
+    rationale=Text(
+        de="Wappen und Logos der Stadt sind geschützte Zeichen; ihre Veröffentlichung braucht eine Freigabe, die die Lizenz des Codes nicht erteilt.",
+        en="The city's coat of arms and logos are protected signs; publishing them needs a clearance the licence of the code does not give.",
+    ),
 )
 def logos(repo: Snapshot, config: AuditConfig) -> Iterator[Finding]:
     for path in repo.entries:

@@ -104,6 +104,10 @@ MESSAGE = Text(de="{package}: {licence}: {reason_de}", en="{package}: {licence}:
         en="Produce a CycloneDX SBOM (cyclonedx-py, cyclonedx-npm, cyclonedx-maven) and give it with --sbom.",
     ),
     source=LICENCES,
+    rationale=Text(
+        de="Die Lizenzseite verlangt, dass alle Abhängigkeiten geprüft und dokumentiert werden; ohne Abhängigkeitsliste kann das Audit das nicht und sagt es, statt durchzuwinken.",
+        en="The licences page asks that every dependency be checked and documented; without a dependency list the audit cannot do that and says so instead of passing.",
+    ),
 )
 def no_inventory(repo: Snapshot, config: AuditConfig) -> Iterator[Finding]:
     if not inventory(repo, config).sources:
@@ -121,6 +125,10 @@ def no_inventory(repo: Snapshot, config: AuditConfig) -> Iterator[Finding]:
         en="Replace the dependency, or agree an exception with the OSPO (exceptions in the licence policy).",
     ),
     source=LICENCES,
+    rationale=Text(
+        de="Starkes Copyleft in einer Abhängigkeit kann dem Code der Stadt seine Lizenz aufzwingen; der zentrale Dependency-Review von it@M lehnt GPL und AGPL für jedes Projekt ab.",
+        en="Strong copyleft in a dependency can force its licence on the city's code; it@M's central dependency review denies GPL and AGPL for every project.",
+    ),
 )
 def denied(repo: Snapshot, config: AuditConfig) -> Iterator[Finding]:
     yield from _findings(repo, config, Verdict.DENIED)
@@ -137,6 +145,10 @@ def denied(repo: Snapshot, config: AuditConfig) -> Iterator[Finding]:
         en="Weak copyleft is possible: check how the dependency is used and document it.",
     ),
     source=LICENCES,
+    rationale=Text(
+        de="Schwaches Copyleft und freizügige Lizenzen ohne OSI-Anerkennung sind möglich, ihre Bedingungen brauchen aber vor der Veröffentlichung einen Blick.",
+        en="Weak copyleft and permissive licences without OSI approval are possible, but their conditions need a person's look before publication.",
+    ),
 )
 def review(repo: Snapshot, config: AuditConfig) -> Iterator[Finding]:
     yield from _findings(repo, config, Verdict.REVIEW)
@@ -153,6 +165,10 @@ def review(repo: Snapshot, config: AuditConfig) -> Iterator[Finding]:
         en="Find the licence (the package's repository) and record it, or extend the licence policy.",
     ),
     source=LICENCES,
+    rationale=Text(
+        de="Eine Abhängigkeit ohne erkennbare Lizenz erlaubt womöglich gar nichts; eine unbekannte Lizenz ist eine offene Frage, nie ein stiller Durchlauf.",
+        en="A dependency whose licence cannot be determined may allow nothing at all; an unknown licence is a question to answer, never a silent pass.",
+    ),
 )
 def unknown(repo: Snapshot, config: AuditConfig) -> Iterator[Finding]:
     yield from _findings(repo, config, Verdict.UNKNOWN)
@@ -172,6 +188,10 @@ def unknown(repo: Snapshot, config: AuditConfig) -> Iterator[Finding]:
         en="Exceptions stand with their reasons in the licence policy.",
     ),
     source=LICENCES,
+    rationale=Text(
+        de="Pakete, die eine Ausnahme der Richtlinie erlaubt, werden mit Begründung genannt, damit die Entscheidung sichtbar bleibt und überprüft werden kann.",
+        en="Packages allowed by an exception of the policy are listed with the reason, so that the decision stays visible and can be revisited.",
+    ),
 )
 def excepted(repo: Snapshot, config: AuditConfig) -> Iterator[Finding]:
     yield from _findings(repo, config, Verdict.ALLOWED, excepted=True)
@@ -188,6 +208,10 @@ def excepted(repo: Snapshot, config: AuditConfig) -> Iterator[Finding]:
         en="Generate the file again (npm 7 or later, a CycloneDX JSON SBOM).",
     ),
     source=LICENCES,
+    rationale=Text(
+        de="Eine unlesbare Abhängigkeitsliste würde die Lizenzprüfung stillschweigend unvollständig machen.",
+        en="A dependency list that cannot be read would make the licence check silently incomplete.",
+    ),
 )
 def unreadable(repo: Snapshot, config: AuditConfig) -> Iterator[Finding]:
     for path, problem in inventory(repo, config).unreadable:

@@ -56,6 +56,10 @@ HIS001 = Check(
     _WHERE,
     _FRESH_HINT,
     SOURCE,
+    rationale=Text(
+        de="Mit dem Repository wird jeder Commit veröffentlicht; ein vor Jahren gelöschtes Geheimnis ist in der Historie weiter lesbar und muss widerrufen werden.",
+        en="Publishing a repository publishes every commit; a secret deleted years ago is still readable in the history and must be revoked.",
+    ),
 )
 HIS002 = Check(
     "HIS002",
@@ -65,6 +69,10 @@ HIS002 = Check(
     _WHERE,
     _FRESH_HINT,
     SOURCE,
+    rationale=Text(
+        de="Personenbezogene Daten in alten Commits werden mit der Historie veröffentlicht; der Koalitionsvertrag erlaubt öffentlichen Code nur ohne personenbezogene Daten.",
+        en="Personal data in old commits is published with the history; the coalition agreement allows public code only without personal data.",
+    ),
 )
 HIS003 = Check(
     "HIS003",
@@ -74,6 +82,10 @@ HIS003 = Check(
     _WHERE,
     _FRESH_HINT,
     SOURCE,
+    rationale=Text(
+        de="Interne Hostnamen und Adressen in alten Commits beschreiben jedem, der das Repository klont, das Netz der Stadt.",
+        en="Internal host names and addresses in old commits describe the city's network to anyone who clones the repository.",
+    ),
 )
 HIS004 = Check(
     "HIS004",
@@ -89,6 +101,10 @@ HIS004 = Check(
         en="Large and binary files stay in every copy of the history; a fresh history removes them.",
     ),
     PUBLISH,
+    rationale=Text(
+        de="Große und binäre Blobs in der Historie werden mitveröffentlicht, und niemand hat sie geprüft, als sie aus HEAD verschwanden.",
+        en="Large and binary blobs in the history are published too, and nobody reviewed them when they were removed from HEAD.",
+    ),
 )
 HIS005 = Check(
     "HIS005",
@@ -104,6 +120,10 @@ HIS005 = Check(
         en="Everything ever committed is published with the history.",
     ),
     PUBLISH,
+    rationale=Text(
+        de="Alles, was je committet wurde, wird mit der Historie veröffentlicht; die Zahl sagt, wie viel aus dem Blick, aber nicht aus der Historie verschwand.",
+        en="Everything ever committed is published with the history; the count says how much was deleted from view but not from the record.",
+    ),
 )
 HIS008 = Check(
     "HIS008",
@@ -119,6 +139,10 @@ HIS008 = Check(
         en="Open its last version: git show {commit}^:<path>. Everything ever committed is published with the history.",
     ),
     PUBLISH,
+    rationale=Text(
+        de="Gelöschte Dateien, die wie Schlüssel, lokale Konfiguration oder Datenexporte heißen, verbergen oft Geheimnisse und personenbezogene Daten; ein Blick lohnt vor der Veröffentlichung.",
+        en="Deleted files named like keys, local configuration or data exports are where secrets and personal data hide; they are worth opening before publication.",
+    ),
 )
 HIS006 = Check(
     "HIS006",
@@ -134,6 +158,10 @@ HIS006 = Check(
         en="Pseudonyms are allowed when recorded internally; personal addresses only go with a fresh history.",
     ),
     "https://opensource.muenchen.de/de/repositories.html",
+    rationale=Text(
+        de="Autoren- und Committer-Adressen sind in jedem Commit personenbezogene Daten; Pseudonyme sind erlaubt, wenn sie intern dokumentiert sind.",
+        en="Author and committer addresses are personal data in every commit; pseudonyms are allowed when they are recorded internally.",
+    ),
 )
 HIS007 = Check(
     "HIS007",
@@ -146,6 +174,10 @@ HIS007 = Check(
         en="Audit a full clone (git fetch --unshallow, no --filter); until then there is no verdict.",
     ),
     SOURCE,
+    rationale=Text(
+        de="Ein flacher oder Teil-Klon verbirgt einen Teil der Historie, ein Urteil darüber wäre geraten; es gibt keines, bis ein vollständiger Klon geprüft ist.",
+        en="A shallow or partial clone hides part of the history, so a verdict on it would be a guess; there is none until a full clone is audited.",
+    ),
 )
 CHECKS = (HIS001, HIS002, HIS003, HIS004, HIS005, HIS006, HIS007, HIS008)
 BY_CATEGORY = {Category.SECRET: HIS001, Category.PERSONAL_DATA: HIS002, Category.INTERNAL_REFERENCE: HIS003}

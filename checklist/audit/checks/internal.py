@@ -27,6 +27,10 @@ INT001 = Check(
     Text(de="Interner Host {value}", en="Internal host {value}"),
     _HINT,
     PUBLISH,
+    rationale=Text(
+        de="Bekannte interne Hosts (Intranet, internes Git, Testinstanzen) sind vertrauliche Infrastrukturdaten und nur aus dem Netz der Stadt erreichbar.",
+        en="Known internal hosts (intranet, internal git, test instances) are confidential infrastructure data and reachable only from inside the city's network.",
+    ),
 )
 INT002 = Check(
     "INT002",
@@ -39,6 +43,10 @@ INT002 = Check(
         en="Check whether the host is public; add public hosts to public-hosts in [tool.lhm-oss].",
     ),
     PUBLISH,
+    rationale=Text(
+        de="Ein Host der städtischen Domain, der nicht als öffentlich bekannt ist, kann intern sein; jemand, der es weiß, sollte das klären.",
+        en="A host of the city's domain that is not known to be public may be internal; someone who knows should say which.",
+    ),
 )
 INT003 = Check(
     "INT003",
@@ -48,6 +56,10 @@ INT003 = Check(
     Text(de="Private IP-Adresse {value}", en="Private IP address {value}"),
     _HINT,
     PUBLISH,
+    rationale=Text(
+        de="Private IP-Adressen in Konfigurationen beschreiben das interne Netz; in Tests und Dokumentation sind sie Beispiele und werden nicht gemeldet.",
+        en="Private IP addresses in configuration describe an internal network layout; in tests and documentation they are examples and not reported.",
+    ),
 )
 INT004 = Check(
     "INT004",
@@ -57,6 +69,10 @@ INT004 = Check(
     Text(de="LDAP-Name {value}", en="LDAP name {value}"),
     _HINT,
     PUBLISH,
+    rationale=Text(
+        de="LDAP-Namen zeigen den Aufbau des städtischen Verzeichnisses und nennen oft Personen oder Dienstkonten.",
+        en="LDAP distinguished names reveal the structure of the city's directory and often name people or service accounts.",
+    ),
 )
 INT005 = Check(
     "INT005",
@@ -66,6 +82,10 @@ INT005 = Check(
     Text(de="Netzwerkpfad {value}", en="Network path {value}"),
     _HINT,
     PUBLISH,
+    rationale=Text(
+        de="Windows-Netzwerkpfade nennen interne Dateiserver und Freigaben.",
+        en="Windows network paths name internal file servers and shares.",
+    ),
 )
 
 _OCTET = r"(?:25[0-5]|2[0-4][0-9]|1[0-9]{2}|[1-9]?[0-9])"

@@ -85,6 +85,11 @@ def declared_licences(repo: Snapshot) -> Iterator[tuple[str, str]]:
         en="Add the licence text (MIT) with the LHM copyright line as LICENSE.",
     ),
     source=LICENCES,
+    rationale=Text(
+        de="Ohne Lizenz darf niemand den Code nutzen, ändern oder weitergeben, was immer beabsichtigt ist; die LHM veröffentlicht Eigenentwicklungen unter MIT.",
+        en="Without a licence nobody may use, change or share the code, whatever the intent; LHM publishes its own developments under MIT.",
+    ),
+    missing_file=True,
 )
 def license_present(repo: Snapshot, config: AuditConfig) -> Iterator[Finding]:
     if license_file(repo) is None:
@@ -102,6 +107,10 @@ def license_present(repo: Snapshot, config: AuditConfig) -> Iterator[Finding]:
         en="Use the unchanged SPDX text of MIT (or EUPL-1.2, Apache-2.0 after agreeing with the OSPO).",
     ),
     source=LICENCES,
+    rationale=Text(
+        de="Ein Lizenztext, der vom kanonischen abweicht, bedeutet womöglich nicht, was sein Name sagt; Werkzeuge und Juristen erkennen nur den kanonischen Text.",
+        en="A licence text that differs from the canonical one may not mean what its name says; tools and lawyers recognise only the canonical text.",
+    ),
 )
 def license_canonical(repo: Snapshot, config: AuditConfig) -> Iterator[Finding]:
     path = license_file(repo)
@@ -127,6 +136,10 @@ def license_canonical(repo: Snapshot, config: AuditConfig) -> Iterator[Finding]:
         en="LHM publishes its own developments under MIT; agree any other licence with opensource@muenchen.de.",
     ),
     source=LICENCES,
+    rationale=Text(
+        de="MIT ist die Voreinstellung der Stadt für Eigenentwicklungen; jede andere Lizenz braucht die Zustimmung des OSPO, die die Checkliste festhält.",
+        en="MIT is the city's default for its own developments; any other licence needs the OSPO's agreement, which the checklist records.",
+    ),
 )
 def license_is_mit(repo: Snapshot, config: AuditConfig) -> Iterator[Finding]:
     spdx_id, _ = identified(repo)
@@ -147,6 +160,10 @@ def license_is_mit(repo: Snapshot, config: AuditConfig) -> Iterator[Finding]:
         en="Put the LICENSE's SPDX id into the package metadata.",
     ),
     source=LICENCES,
+    rationale=Text(
+        de="Paket-Registries zeigen die Lizenz aus den Metadaten; weicht sie von LICENSE ab, erfahren Nutzende zwei verschiedene Dinge.",
+        en="Package registries show the metadata's licence; if it differs from LICENSE, users are told two different things.",
+    ),
 )
 def license_matches_metadata(repo: Snapshot, config: AuditConfig) -> Iterator[Finding]:
     spdx_id, _ = identified(repo)
@@ -178,6 +195,10 @@ def license_matches_metadata(repo: Snapshot, config: AuditConfig) -> Iterator[Fi
         en="Line 3 of the MIT licence: Copyright (c) <year> Landeshauptstadt München | it@M",
     ),
     source=LICENCES,
+    rationale=Text(
+        de="Die Repositories von it@M tragen eine Copyright-Zeile, „Landeshauptstadt München | it@M“; ein anderer Inhaber würde Rechte beanspruchen, die die Stadt hält.",
+        en="it@M's repositories carry one copyright line, 'Landeshauptstadt München | it@M'; a different holder would claim rights the city holds.",
+    ),
 )
 def license_copyright_line(repo: Snapshot, config: AuditConfig) -> Iterator[Finding]:
     path = license_file(repo)

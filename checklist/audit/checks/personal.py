@@ -42,6 +42,10 @@ PER001 = Check(
         en="Remove personal addresses; add functional ones to allowed-emails in [tool.lhm-oss].",
     ),
     SOURCE,
+    rationale=Text(
+        de="E-Mail-Adressen von Personen sind personenbezogene Daten; in ein veröffentlichtes Repository gehören nur Funktionsadressen.",
+        en="E-mail addresses of people are personal data; only functional addresses belong in a published repository.",
+    ),
 )
 PER002 = Check(
     "PER002",
@@ -51,6 +55,10 @@ PER002 = Check(
     Text(de="IBAN {value}", en="IBAN {value}"),
     _HINT,
     SOURCE,
+    rationale=Text(
+        de="Eine IBAN mit gültiger Prüfsumme identifiziert eine echte Kontoinhaberin oder einen echten Kontoinhaber.",
+        en="An IBAN with a valid checksum identifies a real account holder.",
+    ),
 )
 PER003 = Check(
     "PER003",
@@ -60,6 +68,10 @@ PER003 = Check(
     Text(de="Telefonnummer {value}", en="Phone number {value}"),
     _HINT,
     SOURCE,
+    rationale=Text(
+        de="Telefonnummern erreichen Menschen; in einem öffentlichen Repository sind sie personenbezogen, es sei denn, es ist die veröffentlichte Nummer einer Dienststelle.",
+        en="Phone numbers reach people; in a public repository they are personal data unless they are a city office's published number.",
+    ),
 )
 PER004 = Check(
     "PER004",
@@ -69,6 +81,10 @@ PER004 = Check(
     Text(de="Steuer-ID {value}", en="Tax ID {value}"),
     _HINT,
     SOURCE,
+    rationale=Text(
+        de="Eine Steuer-ID mit gültiger Prüfziffer gehört ein Leben lang einer Person.",
+        en="A tax ID with a valid check digit belongs to one person for life.",
+    ),
 )
 PER005 = Check(
     "PER005",
@@ -78,6 +94,10 @@ PER005 = Check(
     Text(de="Ausweisnummer {value}", en="ID number {value}"),
     _HINT,
     SOURCE,
+    rationale=Text(
+        de="Ausweis- und Passnummern identifizieren eine Person und werden für Identitätsbetrug missbraucht.",
+        en="ID card and passport numbers identify a person and are misused for identity fraud.",
+    ),
 )
 
 FILE_SUFFIXES = (

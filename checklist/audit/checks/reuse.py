@@ -77,6 +77,10 @@ def _files(value: object) -> Iterator[str | None]:
         en="Run `reuse lint` and complete REUSE.toml or LICENSES/.",
     ),
     source=SOURCE,
+    rationale=Text(
+        de="REUSE macht die Lizenz jeder Datei maschinenlesbar, wie es der Standard for Public Code verlangt; die Angaben müssen vollständig sein, um etwas zu bedeuten.",
+        en="REUSE makes every file's licence machine-readable, as the Standard for Public Code asks; the metadata must be complete to mean anything.",
+    ),
 )
 def reuse_lint(repo: Snapshot, config: AuditConfig) -> Iterator[Finding]:
     if not declares_reuse(repo):
@@ -118,6 +122,10 @@ def reuse_lint(repo: Snapshot, config: AuditConfig) -> Iterator[Finding]:
     ),
     hint=Text(de="Installieren Sie es: python -m pip install reuse", en="Install it: python -m pip install reuse"),
     source=SOURCE,
+    rationale=Text(
+        de="Die REUSE-Prüfung nutzt das Programm reuse; ohne es lief die Prüfung nicht, und das wird gesagt statt übergangen.",
+        en="The REUSE check runs the reuse program; without it the check did not run, which is said rather than passed.",
+    ),
 )
 def reuse_installed(repo: Snapshot, config: AuditConfig) -> Iterator[Finding]:
     if declares_reuse(repo) and reuse_command() is None:

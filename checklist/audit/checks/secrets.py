@@ -23,7 +23,7 @@ _HINT = Text(
 )
 
 
-def _secret(id: str, en: str, de: str, severity: Severity = Severity.ERROR) -> Check:
+def _secret(id: str, en: str, de: str, severity: Severity = Severity.ERROR, *, rationale: Text) -> Check:
     return Check(
         id=id,
         category=Category.SECRET,
@@ -32,6 +32,7 @@ def _secret(id: str, en: str, de: str, severity: Severity = Severity.ERROR) -> C
         message=Text(de=f"{de}: {{value}}", en=f"{en}: {{value}}"),
         hint=_HINT,
         source=SECURITY,
+        rationale=rationale,
     )
 
 
@@ -117,21 +118,124 @@ def basic_credentials(value: str, line: bytes, path: str, policy: Policy) -> boo
     return bool(colon and user and password and decoded.isprintable() and not policy.is_placeholder(password))
 
 
-SEC001 = _secret("SEC001", "AWS access key ID", "AWS-Zugangsschlüssel-ID")
-SEC002 = _secret("SEC002", "AWS secret access key", "Geheimer AWS-Zugangsschlüssel")
-SEC003 = _secret("SEC003", "GitHub token", "GitHub-Token")
-SEC004 = _secret("SEC004", "GitLab token", "GitLab-Token")
-SEC005 = _secret("SEC005", "Slack token or webhook", "Slack-Token oder -Webhook")
-SEC006 = _secret("SEC006", "Google API key or OAuth client secret", "Google-API-Schlüssel oder OAuth-Client-Secret")
-SEC007 = _secret("SEC007", "Azure storage account key", "Azure-Speicherkontoschlüssel")
-SEC008 = _secret("SEC008", "npm access token", "npm-Zugriffstoken")
-SEC009 = _secret("SEC009", "PyPI API token", "PyPI-API-Token")
-SEC010 = _secret("SEC010", "Private key", "Privater Schlüssel")
-SEC011 = _secret("SEC011", "Credentials in a URL", "Zugangsdaten in einer URL")
-SEC012 = _secret(
-    "SEC012", "Password or secret assigned in plain text", "Passwort oder Geheimnis im Klartext zugewiesen"
+SEC001 = _secret(
+    "SEC001",
+    "AWS access key ID",
+    "AWS-Zugangsschlüssel-ID",
+    rationale=Text(
+        de="Eine AWS-Zugangsschlüssel-ID im Repository ist die erste Hälfte eines funktionierenden Zugangs; Scanner finden sie wenige Minuten nach der Veröffentlichung.",
+        en="An AWS access key ID in a repository is the first half of a working credential; scanners find it within minutes of publication.",
+    ),
 )
-SEC013 = _secret("SEC013", "JSON Web Token", "JSON Web Token", Severity.WARNING)
+SEC002 = _secret(
+    "SEC002",
+    "AWS secret access key",
+    "Geheimer AWS-Zugangsschlüssel",
+    rationale=Text(
+        de="Ein geheimer AWS-Zugangsschlüssel gibt Zugriff auf sein Konto; er muss widerrufen, nicht nur gelöscht werden.",
+        en="An AWS secret access key gives access to the account it belongs to; it must be revoked, not only deleted.",
+    ),
+)
+SEC003 = _secret(
+    "SEC003",
+    "GitHub token",
+    "GitHub-Token",
+    rationale=Text(
+        de="Ein GitHub-Token handelt auf GitHub als seine Besitzerin oder sein Besitzer, oft mit Schreibrechten auf Repositories der Stadt.",
+        en="A GitHub token acts as its owner on GitHub, often with write access to the city's repositories.",
+    ),
+)
+SEC004 = _secret(
+    "SEC004",
+    "GitLab token",
+    "GitLab-Token",
+    rationale=Text(
+        de="Ein GitLab-Token handelt als seine Besitzerin oder sein Besitzer auf der GitLab-Instanz, für die es erstellt wurde, openCoDE eingeschlossen.",
+        en="A GitLab token acts as its owner on the GitLab instance it was made for, openCoDE included.",
+    ),
+)
+SEC005 = _secret(
+    "SEC005",
+    "Slack token or webhook",
+    "Slack-Token oder -Webhook",
+    rationale=Text(
+        de="Ein Slack-Token oder Webhook erlaubt jedem, in den Kanälen des Workspaces zu lesen oder zu schreiben.",
+        en="A Slack token or webhook lets anyone read or post in the workspace's channels.",
+    ),
+)
+SEC006 = _secret(
+    "SEC006",
+    "Google API key or OAuth client secret",
+    "Google-API-Schlüssel oder OAuth-Client-Secret",
+    rationale=Text(
+        de="Google-API-Schlüssel und OAuth-Client-Secrets werden dem Projekt der Stadt berechnet und handeln in seinem Namen.",
+        en="Google API keys and OAuth client secrets are billed to and act for the city's project.",
+    ),
+)
+SEC007 = _secret(
+    "SEC007",
+    "Azure storage account key",
+    "Azure-Speicherkontoschlüssel",
+    rationale=Text(
+        de="Ein Azure-Speicherkontoschlüssel gibt vollen Zugriff auf jeden Container des Kontos.",
+        en="An Azure storage account key gives full access to every container in the account.",
+    ),
+)
+SEC008 = _secret(
+    "SEC008",
+    "npm access token",
+    "npm-Zugriffstoken",
+    rationale=Text(
+        de="Ein npm-Token kann Pakete unter dem Scope der Stadt (@muenchen) veröffentlichen, ein Lieferkettenrisiko für alle Nutzenden.",
+        en="An npm token can publish packages under the city's scope (@muenchen), a supply-chain risk for every user.",
+    ),
+)
+SEC009 = _secret(
+    "SEC009",
+    "PyPI API token",
+    "PyPI-API-Token",
+    rationale=Text(
+        de="Ein PyPI-Token kann neue Versionen der Pakete der Stadt veröffentlichen.",
+        en="A PyPI token can publish new versions of the city's packages.",
+    ),
+)
+SEC010 = _secret(
+    "SEC010",
+    "Private key",
+    "Privater Schlüssel",
+    rationale=Text(
+        de="Ein privater Schlüssel ist die Identität eines Servers oder einer Person; einmal veröffentlicht, kann er nur ersetzt werden.",
+        en="A private key is the identity of a server or a person; once published it can only be replaced.",
+    ),
+)
+SEC011 = _secret(
+    "SEC011",
+    "Credentials in a URL",
+    "Zugangsdaten in einer URL",
+    rationale=Text(
+        de="Benutzer und Passwort in einer URL (https://user:pass@host) sind ein funktionierender Login für diesen Host.",
+        en="User and password in a URL (https://user:pass@host) are a working login for that host.",
+    ),
+)
+SEC012 = _secret(
+    "SEC012",
+    "Password or secret assigned in plain text",
+    "Passwort oder Geheimnis im Klartext zugewiesen",
+    rationale=Text(
+        de="Ein in Konfiguration oder Code zugewiesenes Passwort wird mit ihr veröffentlicht; Platzhalter, Beschriftungen, Namen und Zahlen werden erkannt und nicht gemeldet.",
+        en="A password assigned in configuration or code is published with it; placeholders, labels, names and numbers are recognised and not reported.",
+    ),
+)
+SEC013 = _secret(
+    "SEC013",
+    "JSON Web Token",
+    "JSON Web Token",
+    Severity.WARNING,
+    rationale=Text(
+        de="Ein JSON Web Token kann noch gültig sein und enthält Angaben über eine Person; die meisten in Repositories sind Test-Tokens, daher eine Warnung.",
+        en="A JSON Web Token may still be valid and carries claims about a person; most in repositories are test tokens, hence a warning.",
+    ),
+)
 SEC015 = Check(
     id="SEC015",
     category=Category.SECRET,
@@ -145,8 +249,20 @@ SEC015 = Check(
         en="Usual for a local development setup; if it is used anywhere else, change it and read it from the environment.",
     ),
     source=SECURITY,
+    rationale=Text(
+        de="Ein bekanntes Standardpasswort in einem Entwicklungs-Stack ist auf dem Laptop harmlos und überall sonst ein Befund; es ist eine Warnung, damit jemand entscheidet.",
+        en="A well-known default password in a development stack is harmless on a laptop and a finding anywhere else; it is a warning so that someone decides.",
+    ),
 )
-SEC016 = _secret("SEC016", "Basic authentication credentials", "Zugangsdaten für Basic-Authentifizierung")
+SEC016 = _secret(
+    "SEC016",
+    "Basic authentication credentials",
+    "Zugangsdaten für Basic-Authentifizierung",
+    rationale=Text(
+        de="Ein HTTP-Basic-Header, dessen Inhalt zu Benutzer:Passwort dekodiert, ist ein funktionierender Login.",
+        en="An HTTP Basic authorisation header whose payload decodes to user:password is a working login.",
+    ),
+)
 SEC017 = Check(
     id="SEC017",
     category=Category.SECRET,
@@ -164,9 +280,19 @@ SEC017 = Check(
         en="Test values and examples are expected; revoke a real password and replace it with an obvious placeholder.",
     ),
     source=SECURITY,
+    rationale=Text(
+        de="Passwörter in Tests, Beispielen und Dokumentation sind meist erfunden, aber auch echte landen dort; das Audit fragt, statt einen Fehler zu melden.",
+        en="Passwords in tests, examples and documentation are usually made up, but real ones end up there too; the audit asks instead of raising an error.",
+    ),
 )
 SEC014 = _secret(
-    "SEC014", "Payment or API provider secret key", "Geheimer Schlüssel eines Zahlungs- oder API-Anbieters"
+    "SEC014",
+    "Payment or API provider secret key",
+    "Geheimer Schlüssel eines Zahlungs- oder API-Anbieters",
+    rationale=Text(
+        de="Geheime Schlüssel von Zahlungs- und API-Anbietern (Stripe, OpenAI und andere) werden der Stadt berechnet und handeln in ihrem Namen.",
+        en="Secret keys of payment and API providers (Stripe, OpenAI and others) are billed to the city and act for it.",
+    ),
 )
 
 _ASSIGN = r"[\"']?\s{0,5}(?:=>|:=|[:=])\s{0,5}"

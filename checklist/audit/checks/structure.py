@@ -100,6 +100,11 @@ def _readme(repo: Snapshot) -> str | None:
         en="Add an English README.md in the root folder.",
     ),
     source=USABILITY,
+    rationale=Text(
+        de="Jedes Softwarerepository muss eine englische README im Hauptverzeichnis enthalten: was das Projekt tut, wozu, wie man es nutzt und wo es Hilfe gibt.",
+        en="Every software repository must contain an English README in its root: what the project does, why, how to use it and where to get help.",
+    ),
+    missing_file=True,
 )
 def readme_present(repo: Snapshot, config: AuditConfig) -> Iterator[Finding]:
     if _readme(repo) is None:
@@ -117,6 +122,10 @@ def readme_present(repo: Snapshot, config: AuditConfig) -> Iterator[Finding]:
         en="The README must be in English; a German version can sit beside it as README.de.md.",
     ),
     source=USABILITY,
+    rationale=Text(
+        de="Die LHM dokumentiert ihre Repositories auf Englisch, damit alle sie nachnutzen können; eine deutsche README verfehlt die meisten Lesenden.",
+        en="LHM documents its repositories in English so that everyone can reuse them; a German README misses most readers.",
+    ),
 )
 def readme_english(repo: Snapshot, config: AuditConfig) -> Iterator[Finding]:
     path = _readme(repo)
@@ -140,6 +149,10 @@ def readme_english(repo: Snapshot, config: AuditConfig) -> Iterator[Finding]:
         en="The LHM template's outline: Built With, Roadmap, Set up, Documentation, Contributing, License, Contact.",
     ),
     source=USABILITY,
+    rationale=Text(
+        de="Die Vorlagen von it@M geben jeder README dieselben Abschnitte, damit Lesende Aufsetzen, Mitwirken und Lizenz an derselben Stelle finden.",
+        en="it@M's templates give every README the same sections, so that readers find set-up, contribution and licence in the same place.",
+    ),
 )
 def readme_sections(repo: Snapshot, config: AuditConfig) -> Iterator[Finding]:
     path = _readme(repo)
@@ -162,6 +175,11 @@ def readme_sections(repo: Snapshot, config: AuditConfig) -> Iterator[Finding]:
         en="Add a CONTRIBUTING.md with the city council's contribution rules (lhm-oss new generates one).",
     ),
     source=COUNCIL_MOTION,
+    rationale=Text(
+        de="Der Stadtrat hat Beitragsregeln für jedes Projekt verlangt, das die Stadt veröffentlicht.",
+        en="The city council asked for contribution rules in every project the city publishes.",
+    ),
+    missing_file=True,
 )
 def contributing_present(repo: Snapshot, config: AuditConfig) -> Iterator[Finding]:
     if repo.find("CONTRIBUTING.md", "CONTRIBUTING.rst", "CONTRIBUTING") is None:
@@ -179,6 +197,10 @@ def contributing_present(repo: Snapshot, config: AuditConfig) -> Iterator[Findin
         en="The city council requires: no liability, no support, the project may end.",
     ),
     source=COUNCIL_MOTION,
+    rationale=Text(
+        de="Der Stadtratsantrag nennt, was die Regeln sagen müssen: keine Haftung, kein Support und dass das Projekt enden kann.",
+        en="The council motion names what the rules must say: no liability, no support, and that the project may end.",
+    ),
 )
 def contributing_rules(repo: Snapshot, config: AuditConfig) -> Iterator[Finding]:
     path = repo.find("CONTRIBUTING.md", "CONTRIBUTING.rst", "CONTRIBUTING")
@@ -200,6 +222,11 @@ def contributing_rules(repo: Snapshot, config: AuditConfig) -> Iterator[Finding]
         en="Add the Contributor Covenant 2.1 with opensource@muenchen.de as the contact.",
     ),
     source=REPOSITORIES,
+    rationale=Text(
+        de="Ein Verhaltenskodex sagt, wie man im Projekt miteinander umgeht und was geschieht, wenn nicht; die Vorlagen von it@M enthalten den Contributor Covenant.",
+        en="A code of conduct says how people treat each other in the project and what happens when they do not; it@M's templates ship the Contributor Covenant.",
+    ),
+    missing_file=True,
 )
 def conduct_present(repo: Snapshot, config: AuditConfig) -> Iterator[Finding]:
     if repo.find("CODE_OF_CONDUCT.md", "CODE_OF_CONDUCT.rst", "CODE_OF_CONDUCT") is None:
@@ -220,6 +247,10 @@ def conduct_present(repo: Snapshot, config: AuditConfig) -> Iterator[Finding]:
         en="Replace [INSERT CONTACT METHOD] with an e-mail address.",
     ),
     source=REPOSITORIES,
+    rationale=Text(
+        de="Ein Verhaltenskodex ohne Kontakt lässt sich nicht durchsetzen; die Vorlage nennt das OSPO.",
+        en="A code of conduct without a contact cannot be enforced; the template names the OSPO.",
+    ),
 )
 def conduct_contact(repo: Snapshot, config: AuditConfig) -> Iterator[Finding]:
     path = repo.find("CODE_OF_CONDUCT.md", "CODE_OF_CONDUCT.rst", "CODE_OF_CONDUCT")
@@ -239,6 +270,11 @@ def conduct_contact(repo: Snapshot, config: AuditConfig) -> Iterator[Finding]:
         en="Add a SECURITY.md with private vulnerability reporting and an e-mail address.",
     ),
     source=SECURITY,
+    rationale=Text(
+        de="Die Sicherheitsregeln der Stadt verlangen Responsible Disclosure: einen Weg, Sicherheitslücken vertraulich zu melden.",
+        en="The city's security rules require responsible disclosure: a way to report vulnerabilities privately.",
+    ),
+    missing_file=True,
 )
 def security_present(repo: Snapshot, config: AuditConfig) -> Iterator[Finding]:
     if repo.find("SECURITY.md", "SECURITY.rst", "SECURITY") is None:
@@ -258,6 +294,10 @@ def security_present(repo: Snapshot, config: AuditConfig) -> Iterator[Finding]:
         en="LHM's security rules require an e-mail address.",
     ),
     source=SECURITY,
+    rationale=Text(
+        de="Die Sicherheitsregeln verlangen neben GitHubs privater Meldung eine E-Mail-Adresse für Meldungen.",
+        en="The security rules require an e-mail address for reports, beside GitHub's private reporting.",
+    ),
 )
 def security_email(repo: Snapshot, config: AuditConfig) -> Iterator[Finding]:
     path = repo.find("SECURITY.md", "SECURITY.rst", "SECURITY")
@@ -277,6 +317,11 @@ def security_email(repo: Snapshot, config: AuditConfig) -> Iterator[Finding]:
         en="Name your team in .github/CODEOWNERS (GitLab: .gitlab/CODEOWNERS).",
     ),
     source=REPOSITORIES,
+    rationale=Text(
+        de="CODEOWNERS nennt das Team, das jede Änderung prüft; mit Branch-Schutz macht es Reviews verbindlich.",
+        en="CODEOWNERS names the team that reviews every change; with branch protection it makes reviews binding.",
+    ),
+    missing_file=True,
 )
 def codeowners(repo: Snapshot, config: AuditConfig) -> Iterator[Finding]:
     if repo.find("CODEOWNERS", folders=("", ".github/", ".gitlab/", "docs/")) is None:  # where GitHub and GitLab look
@@ -294,6 +339,10 @@ def codeowners(repo: Snapshot, config: AuditConfig) -> Iterator[Finding]:
         en="See the standard at https://yml.publiccode.tools/ (openCoDE lists valid files only).",
     ),
     source="https://yml.publiccode.tools/schema.core.html",
+    rationale=Text(
+        de="Der Katalog von openCoDE liest die publiccode.yml; eine ungültige Datei hält das Projekt heraus.",
+        en="openCoDE's catalogue reads publiccode.yml; an invalid file keeps the project out of it.",
+    ),
 )
 def publiccode_valid(repo: Snapshot, config: AuditConfig) -> Iterator[Finding]:
     path: str | None = "publiccode.yml" if "publiccode.yml" in repo.entries else None
@@ -352,6 +401,10 @@ METADATA_FILES = frozenset(
         de="Ersetzen Sie den Platzhalter durch den richtigen Text.", en="Replace the placeholder with the real text."
     ),
     source=PUBLISH,
+    rationale=Text(
+        de="Text, den eine Vorlage zum Ersetzen hinterlässt (eine Platzhalter-Beschreibung, [KONTAKTMETHODE EINFÜGEN]), sollte nicht so veröffentlicht werden.",
+        en="Text a template leaves for a person to replace (a placeholder description, [INSERT CONTACT METHOD]) should not be published as it is.",
+    ),
 )
 def template_leftovers(repo: Snapshot, config: AuditConfig) -> Iterator[Finding]:
     placeholders = [(p, p.encode()) for p in config.policy.template_placeholders]
@@ -383,6 +436,10 @@ def template_leftovers(repo: Snapshot, config: AuditConfig) -> Iterator[Finding]
         en="Audit the submodule with lhm-oss audit in its own clone; it is published along with this one if it is public.",
     ),
     source=PUBLISH,
+    rationale=Text(
+        de="Ein Submodul ist ein eigenes Repository, das dieses Audit nicht liest; es wird mitveröffentlicht, wenn es öffentlich ist.",
+        en="A submodule is a repository of its own that this audit does not read; it is published along with this one if it is public.",
+    ),
 )
 def submodules(repo: Snapshot, config: AuditConfig) -> Iterator[Finding]:
     for path in repo.submodules:

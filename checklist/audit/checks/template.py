@@ -88,6 +88,10 @@ def drift(repo: Snapshot) -> Drift:
         en="Correct the answer in .cruft.json; answers are data and are never run as a template.",
     ),
     source=DOCS,
+    rationale=Text(
+        de="Aufgezeichnete Antworten rendert die Vorlage beim Update; Antworten, die keine gültigen Daten sind (darunter Vorlagen-Code), werden abgelehnt, nie gerendert.",
+        en="Recorded answers are rendered by the template on update; answers that are no valid data (template code among them) are refused, never rendered.",
+    ),
 )
 def recorded_answers_invalid(repo: Snapshot, config: AuditConfig) -> Iterator[Finding]:
     for problem in drift(repo).invalid:
@@ -108,6 +112,10 @@ def recorded_answers_invalid(repo: Snapshot, config: AuditConfig) -> Iterator[Fi
         en="Bring the repository up to date with lhm-oss update.",
     ),
     source=DOCS,
+    rationale=Text(
+        de="Ein Repository auf einer alten Vorlage verpasst spätere Korrekturen an Workflows und Rechtstexten; lhm-oss update bringt sie.",
+        en="A repository on an old template misses later fixes to its workflows and legal texts; lhm-oss update brings them.",
+    ),
 )
 def template_behind(repo: Snapshot, config: AuditConfig) -> Iterator[Finding]:
     found = drift(repo)
@@ -129,6 +137,11 @@ def template_behind(repo: Snapshot, config: AuditConfig) -> Iterator[Finding]:
         en="Check whether it is missing on purpose (SECURITY.md or a workflow, say, should not be).",
     ),
     source=DOCS,
+    rationale=Text(
+        de="Eine Datei, die die Vorlage erzeugt und die dem Repository fehlt (ein Workflow, eine Richtlinie), ist meist eine Standarddatei, die da sein sollte.",
+        en="A file the template generates and the repository lost (a workflow, a policy) is usually a standard file that should be there.",
+    ),
+    missing_file=True,
 )
 def template_missing(repo: Snapshot, config: AuditConfig) -> Iterator[Finding]:
     for path in drift(repo).missing:
@@ -146,6 +159,10 @@ def template_missing(repo: Snapshot, config: AuditConfig) -> Iterator[Finding]:
         en="Own edits are expected (README); for workflows and policies, check whether the template has something newer.",
     ),
     source=DOCS,
+    rationale=Text(
+        de="Gegenüber der Vorlage geänderte Dateien sind die eigenen des Teams; sie werden genannt, damit ein Update beim Zusammenführen nicht überrascht.",
+        en="Files changed against the template are the team's own; listed so that an update's merge holds no surprise.",
+    ),
 )
 def template_differs(repo: Snapshot, config: AuditConfig) -> Iterator[Finding]:
     for path in drift(repo).differing:

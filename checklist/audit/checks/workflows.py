@@ -149,6 +149,10 @@ WF001 = check(
     message=Text(de="Action nicht an einen Commit-SHA gebunden", en="Action not pinned to a commit SHA"),
     hint=Text(de="uses: owner/action@<40-stelliger SHA> # vX.Y.Z", en="uses: owner/action@<40-hex SHA> # vX.Y.Z"),
     source=ACTIONS,
+    rationale=Text(
+        de="Eine per Tag eingebundene Action kann sich unter dem Workflow ändern; nur ein Commit-SHA legt fest, was mit dem Token des Repositorys läuft.",
+        en="An action referenced by a tag can change under the workflow; only a commit SHA fixes what runs with the repository's token.",
+    ),
 )(_from_zizmor("unpinned-uses", as_error=True))
 WF002 = check(
     "WF002",
@@ -161,6 +165,10 @@ WF002 = check(
         en="Set `permissions: contents: read` at the top and widen per job only.",
     ),
     source=ACTIONS,
+    rationale=Text(
+        de="Ein Workflow-Token mit mehr Rechten als nötig macht jeden kompromittierten Schritt zu Schreibzugriff auf das Repository.",
+        en="A workflow token with more rights than it needs turns any compromised step into write access to the repository.",
+    ),
 )(_from_zizmor("excessive-permissions", as_error=True))
 WF003 = check(
     "WF003",
@@ -176,6 +184,10 @@ WF003 = check(
         en="Use pull_request; code from forks must not run with write access.",
     ),
     source=ACTIONS,
+    rationale=Text(
+        de="pull_request_target und workflow_run laufen mit Schreibrechten; wer dann den Code des Pull-Requests auscheckt, führt fremden Code damit aus.",
+        en="pull_request_target and workflow_run run with write access; checking out the pull request's code then runs a stranger's code with it.",
+    ),
 )(_from_zizmor("dangerous-triggers", as_error=True))
 WF006 = check(
     "WF006",
@@ -191,6 +203,10 @@ WF006 = check(
         en="Check that the workflow needs the write access; otherwise use pull_request.",
     ),
     source=ACTIONS,
+    rationale=Text(
+        de="Ein riskanter Auslöser, der den Code des Pull-Requests nicht ausführt, ist allein kein Angriffsweg, seine Schreibrechte sollten aber nötig sein.",
+        en="A risky trigger that does not run the pull request's code is not an attack path by itself, but its write access should be needed.",
+    ),
 )(_from_zizmor(SAFE_TRIGGER))
 WF004 = check(
     "WF004",
@@ -203,6 +219,10 @@ WF004 = check(
         en="Pass the value through an environment variable.",
     ),
     source=ACTIONS,
+    rationale=Text(
+        de="In ein Skript eingesetzte Ausdrücke lassen einen Issue-Titel oder Branch-Namen als Shell-Code laufen.",
+        en="Expressions expanded into a script let an issue title or branch name run as shell code.",
+    ),
 )(_from_zizmor("template-injection", as_error=True))
 WF005 = check(
     "WF005",
@@ -214,6 +234,10 @@ WF005 = check(
     ),
     hint=Text(de="with: persist-credentials: false", en="with: persist-credentials: false"),
     source=ACTIONS,
+    rationale=Text(
+        de="actions/checkout lässt das Token in .git/config, wenn man es nicht abstellt; spätere Schritte und Artefakte können es dort finden.",
+        en="actions/checkout leaves the token in .git/config unless told not to, where later steps and artefacts can pick it up.",
+    ),
 )(_from_zizmor("artipacked"))
 WF100 = check(
     "WF100",
@@ -226,6 +250,10 @@ WF100 = check(
         en="See the audit's explanation in the zizmor documentation.",
     ),
     source=ZIZMOR_DOCS,
+    rationale=Text(
+        de="zizmor kennt mehr Audits, als lhm-oss eigenen Ids zuordnet; sie werden mit der Schwere und Sicherheit von zizmor gezeigt.",
+        en="zizmor knows more audits than lhm-oss maps to its own ids; they are shown with zizmor's severity and confidence.",
+    ),
 )(_from_zizmor(None))
 
 
@@ -240,6 +268,10 @@ WF100 = check(
     ),
     hint=Text(de="python -m pip install zizmor", en="python -m pip install zizmor"),
     source=ZIZMOR_DOCS,
+    rationale=Text(
+        de="Die Workflow-Prüfungen nutzen zizmor; ohne zizmor liefen sie nicht, und das wird gesagt statt übergangen.",
+        en="The workflow checks run zizmor; without it they did not run, which is said rather than passed.",
+    ),
 )
 def zizmor_installed(repo: Snapshot, config: AuditConfig) -> Iterator[Finding]:
     if repo.workflows and zizmor_command() is None:
