@@ -1,7 +1,7 @@
 """The explicit list of check modules, and one audit run: select, scan, waive, decide.
 
-Adding a family: write ``checks/<family>.py`` and add it to ``FILE_CHECK_MODULES``
-(checks over the snapshot) or ``content_rules`` (patterns for the single pass).
+Adding a family: write ``checks/<family>.py`` and name it in ``check_modules``; content rules (patterns
+for the single pass) are also listed in ``content_rules``.
 """
 
 from __future__ import annotations
@@ -55,34 +55,42 @@ def hit(path: str | None = None, line: int | None = None, **args: object) -> Fin
     return Finding.of("", path, line, args)
 
 
-CFG001 = Check(
-    "CFG001",
-    Category.STRUCTURE,
-    Severity.ERROR,
-    Text(de="Ausnahme ohne Begründung", en="Waiver without a reason"),
-    Text(
-        de="Die Ausnahme für {rule} hat keine Begründung und gilt nicht",
-        en="The waiver for {rule} has no reason and does not apply",
-    ),
-    Text(
-        de='Geben Sie jeder Ausnahme eine Begründung (reason = "…").', en='Give every waiver a reason (reason = "…").'
-    ),
-    "https://github.com/it-at-m/lhm-oss/blob/main/docs/audit.md#waivers",
-    rationale=Text(
-        de="Eine Ausnahme verbirgt Befunde vor jedem späteren Leser; ohne Begründung ist eine bewusste Entscheidung nicht von einer vergessenen zu unterscheiden, daher gilt sie nicht.",
-        en="A waiver hides findings from every later reader; without its reason nobody can tell a deliberate decision from a forgotten one, so it does not apply.",
-    ),
-)
+def check_modules() -> tuple[ModuleType, ...]:
+    """The one list of check modules. Every ``Check`` a module declares (plain, as a file check or inside a
+    content rule) is registered from here: adding a family is writing its module and naming it here."""
+    from checklist.audit.checks import (
+        binary,
+        config,
+        dependencies,
+        history,
+        internal,
+        licence,
+        personal,
+        reuse,
+        secrets,
+        structure,
+        template,
+        workflows,
+    )
 
-
-def file_check_modules() -> tuple[ModuleType, ...]:
-    from checklist.audit.checks import binary, dependencies, licence, reuse, structure, template, workflows
-
-    return (structure, template, licence, reuse, dependencies, binary, workflows)
+    return (
+        structure,
+        template,
+        licence,
+        reuse,
+        dependencies,
+        binary,
+        workflows,
+        secrets,
+        personal,
+        internal,
+        history,
+        config,
+    )
 
 
 def file_checks() -> list[FileCheck]:
-    return [value for module in file_check_modules() for value in vars(module).values() if isinstance(value, FileCheck)]
+    return [value for module in check_modules() for value in vars(module).values() if isinstance(value, FileCheck)]
 
 
 def content_rules(config: AuditConfig) -> list[ContentRule]:
@@ -91,15 +99,14 @@ def content_rules(config: AuditConfig) -> list[ContentRule]:
     return [*secrets.RULES, *personal.RULES, *internal.rules(config.policy)]
 
 
-def all_checks(config: AuditConfig | None = None) -> dict[str, Check]:
-    """Every check, by id, in id order."""
-    config = config or AuditConfig()
-    found = {fc.check.id: fc.check for fc in file_checks()}
-    found.update({rule.check.id: rule.check for rule in content_rules(config)})
-    found[CFG001.id] = CFG001
-    from checklist.audit.checks.history import CHECKS as HISTORY_CHECKS
-
-    found.update({check.id: check for check in HISTORY_CHECKS})
+def all_checks() -> dict[str, Check]:
+    """Every check, by id, in id order: whatever each module of ``check_modules`` declares."""
+    found: dict[str, Check] = {}
+    for module in check_modules():
+        for value in vars(module).values():
+            declared = value.check if isinstance(value, FileCheck | ContentRule) else value
+            if isinstance(declared, Check):
+                found[declared.id] = declared
     return dict(sorted(found.items()))
 
 
@@ -133,7 +140,7 @@ def run_audit(
     snapshot: Snapshot, config: AuditConfig, extra: Iterable[Finding] = (), *, history: bool = False
 ) -> Report:
     """All enabled checks over one snapshot (and, with ``history``, over every blob in the git history)."""
-    checks = all_checks(config)
+    checks = all_checks()
     refuse_unknown_selectors(config, checks)
     findings: list[Finding] = []
     notes: list[Text] = []
@@ -158,6 +165,8 @@ def run_audit(
         found, notes = run_history(snapshot.root, config, Scanner(history_rules, config.policy))
         findings.extend(f for f in found if config.enabled(f.rule))
         history_ran = {c.id for c in HISTORY_CHECKS if config.enabled(c.id)}
+    from checklist.audit.checks.config import CFG001
+
     findings.extend(CFG001.finding(config.source, rule=rule) for rule in config.unreasoned_waivers)
     waived = []
     for finding in findings:
