@@ -236,3 +236,18 @@ def test_deleted_files_are_counted_once_and_only_telling_names_listed(tmp_path: 
         "config/application-local.yml",
         "export/buerger.csv",
     ]
+
+
+def test_ignored_content_rules_are_not_searched_in_the_history(planted: tuple[Path, dict[str, str]]) -> None:
+    """--history --ignore SEC003 SEC012 (or the family): no HIS001 for them (the history scanner was once built
+    from every rule). Ignoring only the token's own rule leaves the generic password rule to find it."""
+    root, _ = planted
+    for ignored in (["SEC003", "SEC012"], ["SEC"]):
+        config = load_config(root, {"ignore": ignored})
+        report = run_audit(Snapshot(root, config.max_file_size), config, history=True)
+        assert [dict(f.args)["rule"] for f in report.findings if f.rule == "HIS001"] == [], ignored
+    config = load_config(root, {"ignore": ["SEC003"]})
+    report = run_audit(Snapshot(root, config.max_file_size), config, history=True)
+    assert [dict(f.args)["rule"] for f in report.findings if f.rule == "HIS001"] == ["SEC012"]
+    everything = history_report(root)
+    assert [dict(f.args)["rule"] for f in everything.findings if f.rule == "HIS001"] == ["SEC003"]

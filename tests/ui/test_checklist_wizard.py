@@ -196,3 +196,22 @@ def test_history_evidence_in_a_git_repository(tmp_path: Path) -> None:
 
     suggestions = evidence(load_guideline(), tmp_path, load_config(tmp_path))
     assert suggestions["secrets.history"].value == "history-clean"
+
+
+def test_evidence_follows_the_guideline_given_with_guideline(screen: Screen, tmp_path: Path) -> None:
+    """checklist --guideline FILE: the audit's evidence is for FILE's items, never the shipped guideline's."""
+    import yaml
+
+    data = yaml.safe_load(SMALL.read_text(encoding="utf-8"))
+    data["sections"][0]["items"][0]["evidence"] = {"checks": ["SEC"], "clean": "yes", "found": "no"}
+    own = tmp_path / "own-guideline.yaml"
+    own.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    repo = tmp_path / "repo"
+    repo.mkdir()
+    (repo / "config.yml").write_text("password: Sup3rSecret!\n", encoding="utf-8")
+    screen.pipe.send_text(ENTER + CTRL_C)  # a.one: Enter takes the suggestion
+    with pytest.raises(KeyboardInterrupt):
+        run(ChecklistOptions(path=repo, lang="en", guideline=own, audit=True), echo=lambda _: None, wizard=drive)
+    record = load_record(repo, None)
+    assert record is not None and record.values() == {"a.one": "no"}  # "found" → no: the secret was seen
+    assert "SEC012" in (record.answers["a.one"].evidence or "")
