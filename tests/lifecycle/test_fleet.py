@@ -14,7 +14,6 @@ import pytest
 
 from checklist import __version__
 from tests.audit.testing import make_repo
-from tests.bakery import ROOT
 
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 
@@ -141,6 +140,3 @@ def test_dashboard_in_headless_chromium(fleet: dict[str, Path], tmp_path: Path) 
     shot = tmp_path / "fleet.png"
     browser("--window-size=1400,1000", f"--screenshot={shot}", f"{page.as_uri()}#sort=errors-desc")
     assert shot.stat().st_size > 10_000
-    keep = ROOT / "benchmarks" / ".work"
-    keep.mkdir(parents=True, exist_ok=True)
-    shutil.copy(shot, keep / "fleet-dashboard.png")  # for a person to look at (git-ignored)
