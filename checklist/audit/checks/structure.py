@@ -402,8 +402,8 @@ METADATA_FILES = frozenset(
     ),
     source=PUBLISH,
     rationale=Text(
-        de="Text, den eine Vorlage zum Ersetzen hinterlässt (eine Platzhalter-Beschreibung, [KONTAKTMETHODE EINFÜGEN]), sollte nicht so veröffentlicht werden.",
-        en="Text a template leaves for a person to replace (a placeholder description, [INSERT CONTACT METHOD]) should not be published as it is.",
+        de="Text, den eine Vorlage zum Ersetzen hinterlässt (eine Platzhalter-Beschreibung, eine einzutragende Kontaktmethode), sollte nicht so veröffentlicht werden.",
+        en="Text a template leaves for a person to replace (a placeholder description, a contact method to fill in) should not be published as it is.",
     ),
 )
 def template_leftovers(repo: Snapshot, config: AuditConfig) -> Iterator[Finding]:
