@@ -56,8 +56,8 @@ MUTATIONS = (
     Mutation(
         "update: plain git status (runs fsmonitor and filters)",
         "checklist/commands/update.py",
-        "    _check_clean(root, lang)\n",
-        '    _check_clean(root, lang)\n    __import__("subprocess").run(["git", "-C", str(root), "status"], capture_output=True)\n',
+        "    _check_clean(root)\n",
+        '    _check_clean(root)\n    __import__("subprocess").run(["git", "-C", str(root), "status"], capture_output=True)\n',
         ("tests/test_hostile.py::test_update_never_runs_the_repositorys_filters_or_fsmonitor",),
     ),
     Mutation(

@@ -86,16 +86,16 @@ ACTIONS = {
 }
 
 
-def _check_clean(root: Path, lang: Lang) -> None:
+def _check_clean(root: Path) -> None:
     try:
         changed = git.changed_files(root)
     except git.GitError as error:
-        raise UserError(T.not_git(lang, path=root)) from error
+        raise UserError(T.not_git.filled(path=root)) from error
     if changed:
-        raise UserError(T.dirty(lang, path=root), T.dirty_hint)
+        raise UserError(T.dirty.filled(path=root), T.dirty_hint)
 
 
-def _source(given: str | None, lang: Lang) -> str:
+def _source(given: str | None) -> str:
     """Where the template comes from: ``--template``, else this checkout of lhm-oss.
 
     Never the address recorded in ``.cruft.json``: that is data from the
@@ -108,7 +108,7 @@ def _source(given: str | None, lang: Lang) -> str:
     local = template_root()
     if (local / ".git").exists():
         return str(local)
-    raise UserError(T.no_template(lang), T.no_template_hint)
+    raise UserError(T.no_template, T.no_template_hint)
 
 
 def _new_answers(
@@ -144,20 +144,20 @@ def run(options: UpdateOptions, *, echo: Callable[[str], object] = print, ask: C
     lang = options.lang
     recorded = read_recorded(root)
     if recorded is None:
-        raise UserError(T.no_record(lang, path=root))
+        raise UserError(T.no_record.filled(path=root))
     from checklist.scaffold.location import template_root
 
     render.refuse_invalid(template_root(), recorded.answers)  # recorded answers are data: checked before anything
-    _check_clean(root, lang)
+    _check_clean(root)
     # Without a recorded commit (generated from an installed lhm-oss), the recorded version names the release tag.
     base = options.base or recorded.commit or recorded.version
     if not base:
-        raise UserError(T.no_base(lang))
+        raise UserError(T.no_base)
     if ask is None and sys.stdin.isatty() and not options.answers_file:
         from checklist.ui.new_dialog import ask_one
 
         ask = ask_one
-    source = _source(options.template, lang)
+    source = _source(options.template)
     with tempfile.TemporaryDirectory(prefix="lhm-oss-update-") as tmp:
         old_template, old_commit = checkout(source, base, Path(tmp) / "template-old")
         new_template, new_commit = checkout(source, options.to, Path(tmp) / "template-new")

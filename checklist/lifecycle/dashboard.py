@@ -124,7 +124,11 @@ def render_html(rows: Sequence[dict[str, Any]], lang: Lang) -> str:
         )
         cells = [
             f'<td data-sort="{e(row["name"].lower())}"><b>{e(row["name"])}</b>'
-            + (f'<br><span class="muted">{e(T.problem(lang))}: {e(row["problem"])}</span>' if row["problem"] else "")
+            + (
+                f'<br><span class="muted">{e(T.problem(lang))}: {e(row["problem"][lang])}</span>'
+                if row["problem"]
+                else ""
+            )
             + "</td>"
         ]
         cells.append(

@@ -16,6 +16,7 @@ from typing import Any
 
 from checklist.audit.model import Category
 from checklist.errors import UserError
+from checklist.i18n import Text
 
 CATEGORIES = [c.value for c in Category]
 
@@ -84,27 +85,36 @@ def audit_folder(path: str) -> dict[str, Any]:
         report = with_facts(run_audit(snapshot, config), snapshot)
         return row_from_report(as_dict(report, "en"), path)
     except UserError as error:
-        return problem_row(path, error.message if isinstance(error.message, str) else error.message.en)
+        message = error.message if isinstance(error.message, Text) else Text(de=error.message, en=error.message)
+        return problem_row(path, message)
 
 
-def problem_row(path: str, problem: str) -> dict[str, Any]:
-    """The row of an input that could not be read: its name and why, so the rest of the fleet still shows."""
-    return {**row_from_report({}, path), "name": Path(path).name, "problem": problem}
+NOWHERE = Text(de="weder ein Ordner noch eine Datei", en="neither a folder nor a file")
+UNREADABLE = Text(de="kein lesbarer Audit-Bericht ({error})", en="not a readable audit report ({error})")
+NOT_A_REPORT = Text(
+    de="kein Bericht von lhm-oss audit --format json{detail}", en="not a report of lhm-oss audit --format json{detail}"
+)
+
+
+def problem_row(path: str, problem: Text) -> dict[str, Any]:
+    """The row of an input that could not be read: its name and why (in both languages: the dashboard shows the
+    reader's), so the rest of the fleet still shows."""
+    return {**row_from_report({}, path), "name": Path(path).name, "problem": {"de": problem.de, "en": problem.en}}
 
 
 def row_from_file(path: str) -> dict[str, Any]:
     if not Path(path).exists():
-        return problem_row(path, "neither a folder nor a file")
+        return problem_row(path, NOWHERE)
     try:
         data = json.loads(Path(path).read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError, json.JSONDecodeError) as error:
-        return problem_row(path, f"not a readable audit report ({error})")
+        return problem_row(path, UNREADABLE.filled(error=error))
     if not isinstance(data, dict) or not isinstance(data.get("findings"), list):
-        return problem_row(path, "not a report of lhm-oss audit --format json")
+        return problem_row(path, NOT_A_REPORT.filled(detail=""))
     try:
         return row_from_report(data, path)
     except (KeyError, TypeError, AttributeError, ValueError) as error:
-        return problem_row(path, f"not a report of lhm-oss audit --format json ({type(error).__name__}: {error})")
+        return problem_row(path, NOT_A_REPORT.filled(detail=f" ({type(error).__name__}: {error})"))
 
 
 def collect(inputs: Iterable[str], workers: int | None = None) -> list[dict[str, Any]]:

@@ -95,9 +95,12 @@ def test_unreadable_fleet_inputs_become_rows_that_say_why(tmp_path: Path) -> Non
     result = lhm("fleet", str(tmp_path / "nowhere"), str(broken), "--format", "json")
     assert result.returncode == 0, result.stderr
     problems = {row["name"]: row["problem"] for row in json.loads(result.stdout)["repositories"]}
-    assert problems == {
-        "nowhere": "neither a folder nor a file",
-        "x.json": "not a report of lhm-oss audit --format json",
+    assert problems == {  # in both languages: the dashboard shows the reader's (it once forced English)
+        "nowhere": {"de": "weder ein Ordner noch eine Datei", "en": "neither a folder nor a file"},
+        "x.json": {
+            "de": "kein Bericht von lhm-oss audit --format json",
+            "en": "not a report of lhm-oss audit --format json",
+        },
     }
 
 
