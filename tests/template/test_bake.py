@@ -299,3 +299,4 @@ def test_ci_follows_the_central_policy_and_the_security_page(baked: tuple[Path, 
         for image in images:
             tag = image.rsplit(":", 1)[1]
             assert tag != "latest" and re.match(r"\d+\.\d+\.\d+", tag), image
+        assert any("--format cyclonedx" in line for line in gitlab["trivy"]["script"])  # Trivy and an SBOM here too
