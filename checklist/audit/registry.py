@@ -19,15 +19,30 @@ from checklist.errors import UserError
 from checklist.fileio import looks_binary
 from checklist.i18n import Text
 
-Run = Callable[[Snapshot, AuditConfig], Iterable[Finding]]
+
+@dataclass(frozen=True)
+class Hit:
+    """What a file check's function found: where, and the values its message names. Its FileCheck makes it a
+    Finding of its own check, so no finding ever exists without its rule."""
+
+    path: str | None = None
+    line: int | None = None
+    args: Mapping[str, object] = dataclasses.field(default_factory=dict)
+
+
+Run = Callable[[Snapshot, AuditConfig], Iterable[Hit]]
 
 
 @dataclass(frozen=True)
 class FileCheck:
-    """A check that looks at the snapshot as a whole; its function yields findings (rule left empty)."""
+    """A check that looks at the snapshot as a whole: its declaration and the function that finds its hits."""
 
     check: Check
     run: Run
+
+    def findings(self, snapshot: Snapshot, config: AuditConfig) -> Iterator[Finding]:
+        for found in self.run(snapshot, config):
+            yield self.check.finding(found.path, found.line, **found.args)
 
 
 def check(
@@ -50,9 +65,9 @@ def check(
     return declare
 
 
-def hit(path: str | None = None, line: int | None = None, **args: object) -> Finding:
-    """A finding from inside a FileCheck; the registry fills in the rule."""
-    return Finding.of("", path, line, args)
+def hit(path: str | None = None, line: int | None = None, **args: object) -> Hit:
+    """A hit from inside a file check's function; its FileCheck turns it into a finding of that check."""
+    return Hit(path, line, args)
 
 
 def check_modules() -> tuple[ModuleType, ...]:
@@ -146,7 +161,7 @@ def run_audit(
     notes: list[Text] = []
     for file_check in file_checks():
         if config.enabled(file_check.check.id):
-            findings.extend(dataclasses.replace(f, rule=file_check.check.id) for f in file_check.run(snapshot, config))
+            findings.extend(file_check.findings(snapshot, config))
     rules = [rule for rule in content_rules(config) if config.enabled(rule.check.id)]
     findings.extend(_content_findings(snapshot, rules, config))
     findings.extend(extra)

@@ -6,8 +6,8 @@ from collections.abc import Iterator
 
 from checklist.audit.checks import PUBLISH
 from checklist.audit.config import AuditConfig
-from checklist.audit.model import Category, Finding, Severity
-from checklist.audit.registry import check, hit
+from checklist.audit.model import Category, Severity
+from checklist.audit.registry import Hit, check, hit
 from checklist.audit.repo import Snapshot
 from checklist.i18n import Text
 
@@ -78,7 +78,7 @@ LOGO_WORDS = ("logo", "wappen", "coat-of-arms", "coat_of_arms", "coatofarms", "e
         en="Binary files cannot be reviewed for secrets, personal data or licences, and built artefacts in a repository hide what was really published (OpenSSF Scorecard counts them as a risk).",
     ),
 )
-def binaries(repo: Snapshot, config: AuditConfig) -> Iterator[Finding]:
+def binaries(repo: Snapshot, config: AuditConfig) -> Iterator[Hit]:
     for path, entry in repo.entries.items():
         lowered = path.lower()
         if entry.is_link or lowered.endswith(MEDIA):
@@ -108,7 +108,7 @@ def binaries(repo: Snapshot, config: AuditConfig) -> Iterator[Finding]:
         en="Large files are usually data exports, dumps or media nobody reviewed line by line; once published they stay in every clone's history.",
     ),
 )
-def large_files(repo: Snapshot, config: AuditConfig) -> Iterator[Finding]:
+def large_files(repo: Snapshot, config: AuditConfig) -> Iterator[Hit]:
     for path, entry in repo.entries.items():
         if not entry.is_link and entry.size > repo.max_size:
             yield hit(path, size=entry.size)
@@ -130,7 +130,7 @@ def large_files(repo: Snapshot, config: AuditConfig) -> Iterator[Finding]:
         en="The city's coat of arms and logos are protected signs; publishing them needs a clearance the licence of the code does not give.",
     ),
 )
-def logos(repo: Snapshot, config: AuditConfig) -> Iterator[Finding]:
+def logos(repo: Snapshot, config: AuditConfig) -> Iterator[Hit]:
     for path in repo.entries:
         lowered = path.lower()
         name = lowered.rsplit("/", 1)[-1]

@@ -15,8 +15,8 @@ from pathlib import Path
 from checklist.audit.checks import LICENCES
 from checklist.audit.checks.licence import identified
 from checklist.audit.config import AuditConfig
-from checklist.audit.model import Category, Finding, Severity
-from checklist.audit.registry import check, hit
+from checklist.audit.model import Category, Severity
+from checklist.audit.registry import Hit, check, hit
 from checklist.audit.repo import Snapshot, snapshot_fact
 from checklist.deps import Assessed, assess, read_list
 from checklist.deps.inventory import SBOM_NAMES, read_python_environment
@@ -70,7 +70,7 @@ def inventory(repo: Snapshot, config: AuditConfig) -> Inventory:
     return Inventory(tuple(assess(dependencies, policy, project or "MIT")), tuple(unreadable), tuple(sources))
 
 
-def _findings(repo: Snapshot, config: AuditConfig, verdict: Verdict, excepted: bool = False) -> Iterator[Finding]:
+def _findings(repo: Snapshot, config: AuditConfig, verdict: Verdict, excepted: bool = False) -> Iterator[Hit]:
     for item in inventory(repo, config).assessed:
         judgement = item.judgement
         if (judgement.excepted is not None) != excepted or (not excepted and judgement.verdict != verdict):
@@ -109,7 +109,7 @@ MESSAGE = Text(de="{package}: {licence}: {reason_de}", en="{package}: {licence}:
         en="The licences page asks that every dependency be checked and documented; without a dependency list the audit cannot do that and says so instead of passing.",
     ),
 )
-def no_inventory(repo: Snapshot, config: AuditConfig) -> Iterator[Finding]:
+def no_inventory(repo: Snapshot, config: AuditConfig) -> Iterator[Hit]:
     if not inventory(repo, config).sources:
         yield hit()
 
@@ -130,7 +130,7 @@ def no_inventory(repo: Snapshot, config: AuditConfig) -> Iterator[Finding]:
         en="Strong copyleft in a dependency can force its licence on the city's code; it@M's central dependency review denies GPL and AGPL for every project.",
     ),
 )
-def denied(repo: Snapshot, config: AuditConfig) -> Iterator[Finding]:
+def denied(repo: Snapshot, config: AuditConfig) -> Iterator[Hit]:
     yield from _findings(repo, config, Verdict.DENIED)
 
 
@@ -150,7 +150,7 @@ def denied(repo: Snapshot, config: AuditConfig) -> Iterator[Finding]:
         en="Weak copyleft and permissive licences without OSI approval are possible, but their conditions need a person's look before publication.",
     ),
 )
-def review(repo: Snapshot, config: AuditConfig) -> Iterator[Finding]:
+def review(repo: Snapshot, config: AuditConfig) -> Iterator[Hit]:
     yield from _findings(repo, config, Verdict.REVIEW)
 
 
@@ -170,7 +170,7 @@ def review(repo: Snapshot, config: AuditConfig) -> Iterator[Finding]:
         en="A dependency whose licence cannot be determined may allow nothing at all; an unknown licence is a question to answer, never a silent pass.",
     ),
 )
-def unknown(repo: Snapshot, config: AuditConfig) -> Iterator[Finding]:
+def unknown(repo: Snapshot, config: AuditConfig) -> Iterator[Hit]:
     yield from _findings(repo, config, Verdict.UNKNOWN)
 
 
@@ -193,7 +193,7 @@ def unknown(repo: Snapshot, config: AuditConfig) -> Iterator[Finding]:
         en="Packages allowed by an exception of the policy are listed with the reason, so that the decision stays visible and can be revisited.",
     ),
 )
-def excepted(repo: Snapshot, config: AuditConfig) -> Iterator[Finding]:
+def excepted(repo: Snapshot, config: AuditConfig) -> Iterator[Hit]:
     yield from _findings(repo, config, Verdict.ALLOWED, excepted=True)
 
 
@@ -213,6 +213,6 @@ def excepted(repo: Snapshot, config: AuditConfig) -> Iterator[Finding]:
         en="A dependency list that cannot be read would make the licence check silently incomplete.",
     ),
 )
-def unreadable(repo: Snapshot, config: AuditConfig) -> Iterator[Finding]:
+def unreadable(repo: Snapshot, config: AuditConfig) -> Iterator[Hit]:
     for path, problem in inventory(repo, config).unreadable:
         yield hit(path, problem=problem.split(": ", 1)[-1])

@@ -9,8 +9,8 @@ from collections.abc import Iterator
 
 from checklist.audit.checks import LICENCES
 from checklist.audit.config import AuditConfig
-from checklist.audit.model import Category, Finding, Severity
-from checklist.audit.registry import check, hit
+from checklist.audit.model import Category, Severity
+from checklist.audit.registry import Hit, check, hit
 from checklist.audit.repo import Snapshot, snapshot_fact
 from checklist.fileio import yaml_data
 from checklist.i18n import Text
@@ -91,7 +91,7 @@ def declared_licences(repo: Snapshot) -> Iterator[tuple[str, str]]:
     ),
     missing_file=True,
 )
-def license_present(repo: Snapshot, config: AuditConfig) -> Iterator[Finding]:
+def license_present(repo: Snapshot, config: AuditConfig) -> Iterator[Hit]:
     if license_file(repo) is None:
         yield hit("LICENSE")
 
@@ -112,7 +112,7 @@ def license_present(repo: Snapshot, config: AuditConfig) -> Iterator[Finding]:
         en="A licence text that differs from the canonical one may not mean what its name says; tools and lawyers recognise only the canonical text.",
     ),
 )
-def license_canonical(repo: Snapshot, config: AuditConfig) -> Iterator[Finding]:
+def license_canonical(repo: Snapshot, config: AuditConfig) -> Iterator[Hit]:
     path = license_file(repo)
     if path is None:
         return
@@ -141,7 +141,7 @@ def license_canonical(repo: Snapshot, config: AuditConfig) -> Iterator[Finding]:
         en="MIT is the city's default for its own developments; any other licence needs the OSPO's agreement, which the checklist records.",
     ),
 )
-def license_is_mit(repo: Snapshot, config: AuditConfig) -> Iterator[Finding]:
+def license_is_mit(repo: Snapshot, config: AuditConfig) -> Iterator[Hit]:
     spdx_id, _ = identified(repo)
     if spdx_id is not None and spdx_id != "MIT":
         yield hit(license_file(repo), licence=spdx_id)
@@ -165,7 +165,7 @@ def license_is_mit(repo: Snapshot, config: AuditConfig) -> Iterator[Finding]:
         en="Package registries show the metadata's licence; if it differs from LICENSE, users are told two different things.",
     ),
 )
-def license_matches_metadata(repo: Snapshot, config: AuditConfig) -> Iterator[Finding]:
+def license_matches_metadata(repo: Snapshot, config: AuditConfig) -> Iterator[Hit]:
     spdx_id, _ = identified(repo)
     if spdx_id is None:
         return
@@ -200,7 +200,7 @@ def license_matches_metadata(repo: Snapshot, config: AuditConfig) -> Iterator[Fi
         en="it@M's repositories carry one copyright line, 'Landeshauptstadt München | it@M'; a different holder would claim rights the city holds.",
     ),
 )
-def license_copyright_line(repo: Snapshot, config: AuditConfig) -> Iterator[Finding]:
+def license_copyright_line(repo: Snapshot, config: AuditConfig) -> Iterator[Hit]:
     path = license_file(repo)
     text = repo.text(path) if path else None
     spdx_id, _ = identified(repo)

@@ -16,8 +16,8 @@ from pathlib import Path
 
 from checklist import git
 from checklist.audit.config import AuditConfig
-from checklist.audit.model import Category, Finding, Severity
-from checklist.audit.registry import check, hit
+from checklist.audit.model import Category, Severity
+from checklist.audit.registry import Hit, check, hit
 from checklist.audit.repo import Snapshot
 from checklist.i18n import Text
 
@@ -82,7 +82,7 @@ def _files(value: object) -> Iterator[str | None]:
         en="REUSE makes every file's licence machine-readable, as the Standard for Public Code asks; the metadata must be complete to mean anything.",
     ),
 )
-def reuse_lint(repo: Snapshot, config: AuditConfig) -> Iterator[Finding]:
+def reuse_lint(repo: Snapshot, config: AuditConfig) -> Iterator[Hit]:
     if not declares_reuse(repo):
         return
     command = reuse_command()
@@ -127,6 +127,6 @@ def reuse_lint(repo: Snapshot, config: AuditConfig) -> Iterator[Finding]:
         en="The REUSE check runs the reuse program; without it the check did not run, which is said rather than passed.",
     ),
 )
-def reuse_installed(repo: Snapshot, config: AuditConfig) -> Iterator[Finding]:
+def reuse_installed(repo: Snapshot, config: AuditConfig) -> Iterator[Hit]:
     if declares_reuse(repo) and reuse_command() is None:
         yield hit("REUSE.toml")

@@ -8,8 +8,8 @@ from collections.abc import Iterator
 
 from checklist.audit.checks import COUNCIL_MOTION, PUBLISH, REPOSITORIES, SECURITY, USABILITY
 from checklist.audit.config import AuditConfig
-from checklist.audit.model import Category, Finding, Severity
-from checklist.audit.registry import check, hit
+from checklist.audit.model import Category, Severity
+from checklist.audit.registry import Hit, check, hit
 from checklist.audit.repo import Snapshot
 from checklist.fileio import yaml_data
 from checklist.i18n import Text
@@ -106,7 +106,7 @@ def _readme(repo: Snapshot) -> str | None:
     ),
     missing_file=True,
 )
-def readme_present(repo: Snapshot, config: AuditConfig) -> Iterator[Finding]:
+def readme_present(repo: Snapshot, config: AuditConfig) -> Iterator[Hit]:
     if _readme(repo) is None:
         yield hit("README.md")
 
@@ -127,7 +127,7 @@ def readme_present(repo: Snapshot, config: AuditConfig) -> Iterator[Finding]:
         en="LHM documents its repositories in English so that everyone can reuse them; a German README misses most readers.",
     ),
 )
-def readme_english(repo: Snapshot, config: AuditConfig) -> Iterator[Finding]:
+def readme_english(repo: Snapshot, config: AuditConfig) -> Iterator[Hit]:
     path = _readme(repo)
     text = repo.text(path) if path else None
     if path and text:
@@ -154,7 +154,7 @@ def readme_english(repo: Snapshot, config: AuditConfig) -> Iterator[Finding]:
         en="it@M's templates give every README the same sections, so that readers find set-up, contribution and licence in the same place.",
     ),
 )
-def readme_sections(repo: Snapshot, config: AuditConfig) -> Iterator[Finding]:
+def readme_sections(repo: Snapshot, config: AuditConfig) -> Iterator[Hit]:
     path = _readme(repo)
     text = repo.text(path) if path else None
     if path and text is not None:
@@ -181,7 +181,7 @@ def readme_sections(repo: Snapshot, config: AuditConfig) -> Iterator[Finding]:
     ),
     missing_file=True,
 )
-def contributing_present(repo: Snapshot, config: AuditConfig) -> Iterator[Finding]:
+def contributing_present(repo: Snapshot, config: AuditConfig) -> Iterator[Hit]:
     if repo.find("CONTRIBUTING.md", "CONTRIBUTING.rst", "CONTRIBUTING") is None:
         yield hit("CONTRIBUTING.md")
 
@@ -202,7 +202,7 @@ def contributing_present(repo: Snapshot, config: AuditConfig) -> Iterator[Findin
         en="The council motion names what the rules must say: no liability, no support, and that the project may end.",
     ),
 )
-def contributing_rules(repo: Snapshot, config: AuditConfig) -> Iterator[Finding]:
+def contributing_rules(repo: Snapshot, config: AuditConfig) -> Iterator[Hit]:
     path = repo.find("CONTRIBUTING.md", "CONTRIBUTING.rst", "CONTRIBUTING")
     text = repo.text(path) if path else None
     if path and text is not None:
@@ -228,7 +228,7 @@ def contributing_rules(repo: Snapshot, config: AuditConfig) -> Iterator[Finding]
     ),
     missing_file=True,
 )
-def conduct_present(repo: Snapshot, config: AuditConfig) -> Iterator[Finding]:
+def conduct_present(repo: Snapshot, config: AuditConfig) -> Iterator[Hit]:
     if repo.find("CODE_OF_CONDUCT.md", "CODE_OF_CONDUCT.rst", "CODE_OF_CONDUCT") is None:
         yield hit("CODE_OF_CONDUCT.md")
 
@@ -252,7 +252,7 @@ def conduct_present(repo: Snapshot, config: AuditConfig) -> Iterator[Finding]:
         en="A code of conduct without a contact cannot be enforced; the template names the OSPO.",
     ),
 )
-def conduct_contact(repo: Snapshot, config: AuditConfig) -> Iterator[Finding]:
+def conduct_contact(repo: Snapshot, config: AuditConfig) -> Iterator[Hit]:
     path = repo.find("CODE_OF_CONDUCT.md", "CODE_OF_CONDUCT.rst", "CODE_OF_CONDUCT")
     text = repo.text(path) if path else None
     if path and text is not None and not EMAIL.search(text):
@@ -276,7 +276,7 @@ def conduct_contact(repo: Snapshot, config: AuditConfig) -> Iterator[Finding]:
     ),
     missing_file=True,
 )
-def security_present(repo: Snapshot, config: AuditConfig) -> Iterator[Finding]:
+def security_present(repo: Snapshot, config: AuditConfig) -> Iterator[Hit]:
     if repo.find("SECURITY.md", "SECURITY.rst", "SECURITY") is None:
         yield hit("SECURITY.md")
 
@@ -299,7 +299,7 @@ def security_present(repo: Snapshot, config: AuditConfig) -> Iterator[Finding]:
         en="The security rules require an e-mail address for reports, beside GitHub's private reporting.",
     ),
 )
-def security_email(repo: Snapshot, config: AuditConfig) -> Iterator[Finding]:
+def security_email(repo: Snapshot, config: AuditConfig) -> Iterator[Hit]:
     path = repo.find("SECURITY.md", "SECURITY.rst", "SECURITY")
     text = repo.text(path) if path else None
     if path and text is not None and not EMAIL.search(text):
@@ -323,7 +323,7 @@ def security_email(repo: Snapshot, config: AuditConfig) -> Iterator[Finding]:
     ),
     missing_file=True,
 )
-def codeowners(repo: Snapshot, config: AuditConfig) -> Iterator[Finding]:
+def codeowners(repo: Snapshot, config: AuditConfig) -> Iterator[Hit]:
     if repo.find("CODEOWNERS", folders=("", ".github/", ".gitlab/", "docs/")) is None:  # where GitHub and GitLab look
         yield hit(".github/CODEOWNERS")
 
@@ -344,7 +344,7 @@ def codeowners(repo: Snapshot, config: AuditConfig) -> Iterator[Finding]:
         en="openCoDE's catalogue reads publiccode.yml; an invalid file keeps the project out of it.",
     ),
 )
-def publiccode_valid(repo: Snapshot, config: AuditConfig) -> Iterator[Finding]:
+def publiccode_valid(repo: Snapshot, config: AuditConfig) -> Iterator[Hit]:
     path: str | None = "publiccode.yml" if "publiccode.yml" in repo.entries else None
     text = repo.text(path) if path else None
     if path is None or text is None:
@@ -406,7 +406,7 @@ METADATA_FILES = frozenset(
         en="Text a template leaves for a person to replace (a placeholder description, a contact method to fill in) should not be published as it is.",
     ),
 )
-def template_leftovers(repo: Snapshot, config: AuditConfig) -> Iterator[Finding]:
+def template_leftovers(repo: Snapshot, config: AuditConfig) -> Iterator[Hit]:
     placeholders = [(p, p.encode()) for p in config.policy.template_placeholders]
     for path in repo.paths():
         if not path.lower().endswith(TEXT_SUFFIXES) and path.rsplit("/", 1)[-1] not in METADATA_FILES:
@@ -441,6 +441,6 @@ def template_leftovers(repo: Snapshot, config: AuditConfig) -> Iterator[Finding]
         en="A submodule is a repository of its own that this audit does not read; it is published along with this one if it is public.",
     ),
 )
-def submodules(repo: Snapshot, config: AuditConfig) -> Iterator[Finding]:
+def submodules(repo: Snapshot, config: AuditConfig) -> Iterator[Hit]:
     for path in repo.submodules:
         yield hit(path)

@@ -13,8 +13,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from checklist.audit.config import AuditConfig
-from checklist.audit.model import Category, Finding, Severity
-from checklist.audit.registry import check, hit
+from checklist.audit.model import Category, Severity
+from checklist.audit.registry import Hit, check, hit
 from checklist.audit.repo import Snapshot, snapshot_fact
 from checklist.errors import UserError
 from checklist.i18n import Text
@@ -93,7 +93,7 @@ def drift(repo: Snapshot) -> Drift:
         en="Recorded answers are rendered by the template on update; answers that are no valid data (template code among them) are refused, never rendered.",
     ),
 )
-def recorded_answers_invalid(repo: Snapshot, config: AuditConfig) -> Iterator[Finding]:
+def recorded_answers_invalid(repo: Snapshot, config: AuditConfig) -> Iterator[Hit]:
     for problem in drift(repo).invalid:
         yield hit(".cruft.json", problem=problem("en"), problem_de=problem("de"))
 
@@ -117,7 +117,7 @@ def recorded_answers_invalid(repo: Snapshot, config: AuditConfig) -> Iterator[Fi
         en="A repository on an old template misses later fixes to its workflows and legal texts; lhm-oss update brings them.",
     ),
 )
-def template_behind(repo: Snapshot, config: AuditConfig) -> Iterator[Finding]:
+def template_behind(repo: Snapshot, config: AuditConfig) -> Iterator[Hit]:
     found = drift(repo)
     recorded, installed = found.recorded, found.installed
     if recorded is not None and installed is not None and _version(recorded) < _version(installed):
@@ -143,7 +143,7 @@ def template_behind(repo: Snapshot, config: AuditConfig) -> Iterator[Finding]:
     ),
     missing_file=True,
 )
-def template_missing(repo: Snapshot, config: AuditConfig) -> Iterator[Finding]:
+def template_missing(repo: Snapshot, config: AuditConfig) -> Iterator[Hit]:
     for path in drift(repo).missing:
         yield hit(path)
 
@@ -164,6 +164,6 @@ def template_missing(repo: Snapshot, config: AuditConfig) -> Iterator[Finding]:
         en="Files changed against the template are the team's own; listed so that an update's merge holds no surprise.",
     ),
 )
-def template_differs(repo: Snapshot, config: AuditConfig) -> Iterator[Finding]:
+def template_differs(repo: Snapshot, config: AuditConfig) -> Iterator[Hit]:
     for path in drift(repo).differing:
         yield hit(path)

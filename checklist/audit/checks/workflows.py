@@ -19,8 +19,8 @@ import yaml
 
 from checklist.audit.checks import ACTIONS
 from checklist.audit.config import AuditConfig
-from checklist.audit.model import Category, Finding, Severity
-from checklist.audit.registry import Run, check, hit
+from checklist.audit.model import Category, Severity
+from checklist.audit.registry import Hit, Run, check, hit
 from checklist.audit.repo import Snapshot, snapshot_fact
 from checklist.fileio import yaml_data
 from checklist.i18n import Text
@@ -117,7 +117,7 @@ def _from_zizmor(audit: str | None, *, as_error: bool = False) -> Run:
     as serious; the rest goes to WF100 (a warning) with zizmor's severity and confidence. A dangerous trigger
     is serious only where the workflow checks out or fetches the pull request's code."""
 
-    def run(repo: Snapshot, config: AuditConfig) -> Iterator[Finding]:
+    def run(repo: Snapshot, config: AuditConfig) -> Iterator[Hit]:
         for ident, description, path, line, severity, confidence in zizmor_findings(repo):
             if ident == "dangerous-triggers" and not runs_pull_request_code(repo, path):
                 ident = SAFE_TRIGGER  # WF006, a warning: the trigger's rights, but no code from the pull request
@@ -273,6 +273,6 @@ WF100 = check(
         en="The workflow checks run zizmor; without it they did not run, which is said rather than passed.",
     ),
 )
-def zizmor_installed(repo: Snapshot, config: AuditConfig) -> Iterator[Finding]:
+def zizmor_installed(repo: Snapshot, config: AuditConfig) -> Iterator[Hit]:
     if repo.workflows and zizmor_command() is None:
         yield hit(repo.workflows[0])
