@@ -471,7 +471,7 @@ def test_fleet_reports_a_missing_repository_as_a_row(generated: Path, tmp_path: 
     assert result.returncode in (0, 1), result.stderr
     rows = json.loads(out.read_text(encoding="utf-8"))
     assert len(rows["repositories"]) == 2
-    assert [row["problem"] for row in rows["repositories"]][1] == "neither a folder nor a file"
+    assert [row["problem"] for row in rows["repositories"]][1]["en"] == "neither a folder nor a file"
 
 
 def test_fleet_reports_with_wrong_types_become_rows(tmp_path: Path) -> None:
@@ -480,7 +480,8 @@ def test_fleet_reports_with_wrong_types_become_rows(tmp_path: Path) -> None:
     result = lhm("fleet", str(bad), "--format", "json")
     assert result.returncode == 0, result.stderr
     [row] = json.loads(result.stdout)["repositories"]
-    assert row["problem"].startswith("not a report of lhm-oss audit --format json")
+    assert row["problem"]["en"].startswith("not a report of lhm-oss audit --format json")
+    assert row["problem"]["de"].startswith("kein Bericht von lhm-oss audit")
 
 
 def test_a_closed_pipe_ends_with_141() -> None:
