@@ -12,7 +12,6 @@ from checklist.audit.config import AuditConfig
 from checklist.audit.model import Category, Severity
 from checklist.audit.registry import Hit, check, hit
 from checklist.audit.repo import Snapshot, snapshot_fact
-from checklist.fileio import yaml_data
 from checklist.i18n import Text
 from checklist.licences import LHM_COPYRIGHT, identify, normalise
 
@@ -61,12 +60,9 @@ def declared_licences(repo: Snapshot) -> Iterator[tuple[str, str]]:
                     if name:
                         yield "pom.xml", name.strip()
     if "publiccode.yml" in repo.entries:
-        import yaml
+        from checklist.audit.checks.structure import publiccode
 
-        try:
-            data = yaml_data(repo.text("publiccode.yml") or "")
-        except yaml.YAMLError:
-            data = None
+        data, _ = publiccode(repo)
         legal = data.get("legal") if isinstance(data, dict) else None
         if isinstance(legal, dict) and isinstance(legal.get("license"), str):
             yield "publiccode.yml", legal["license"]

@@ -5,12 +5,13 @@ from __future__ import annotations
 import datetime
 import re
 from collections.abc import Iterator
+from typing import Any
 
 from checklist.audit.checks import COUNCIL_MOTION, PUBLISH, REPOSITORIES, SECURITY, USABILITY
 from checklist.audit.config import AuditConfig
 from checklist.audit.model import Category, Severity
 from checklist.audit.registry import Hit, check, hit
-from checklist.audit.repo import Snapshot
+from checklist.audit.repo import Snapshot, snapshot_fact
 from checklist.fileio import yaml_data
 from checklist.i18n import Text
 
@@ -328,6 +329,20 @@ def codeowners(repo: Snapshot, config: AuditConfig) -> Iterator[Hit]:
         yield hit(".github/CODEOWNERS")
 
 
+@snapshot_fact
+def publiccode(repo: Snapshot) -> tuple[Any, Exception | None]:
+    """publiccode.yml parsed once per snapshot, for STR011 and LIC004: ``(data, None)`` or ``(None, the YAML error)``."""
+    import yaml
+
+    text = repo.text("publiccode.yml") if "publiccode.yml" in repo.entries else None
+    if text is None:
+        return None, None
+    try:
+        return yaml_data(text), None
+    except yaml.YAMLError as error:
+        return None, error
+
+
 @check(
     "STR011",
     Category.STRUCTURE,
@@ -351,14 +366,11 @@ def publiccode_valid(repo: Snapshot, config: AuditConfig) -> Iterator[Hit]:
         if "publiccode.yaml" in repo.entries:
             yield hit("publiccode.yaml", problem="the file must be called publiccode.yml")
         return
-    import yaml
-
     from checklist import schemas
     from checklist.licences import spdx_problem
 
-    try:
-        data = yaml_data(text)
-    except yaml.YAMLError as error:
+    data, error = publiccode(repo)
+    if error is not None:
         mark = getattr(error, "problem_mark", None)
         yield hit(path, mark.line + 1 if mark else None, problem=f"invalid YAML ({getattr(error, 'problem', error)})")
         return
