@@ -25,11 +25,14 @@ def test_wizard_in_a_real_terminal_then_ctrl_c_and_resume(tmp_path: Path) -> Non
     )
     child.expect("Entscheidung und Eignung 1/3")
     child.expect("Make-Buy-Use-Compose")
+    child.expect("›")  # the prompt itself is up (the question is printed before it): keys go to it, not before it
     child.send("\r")  # Ja
     child.expect("Entscheidung und Eignung 2/3")
+    child.expect("›")
     child.send("\x1b[B\r")  # Nein: blocks
     child.expect("Diese Antwort blockiert die Veröffentlichung")
     child.expect("Entscheidung und Eignung 3/3")
+    child.expect("›")
     child.sendintr()
     child.expect("Die bisherigen Antworten sind gespeichert")
     child.expect(pexpect.EOF)
@@ -47,6 +50,7 @@ def test_wizard_in_a_real_terminal_then_ctrl_c_and_resume(tmp_path: Path) -> Non
         env=env,
     )
     child.expect("Decision and suitability 3/3")  # resumed where it stopped
+    child.expect("›")
     child.sendintr()
     child.expect(pexpect.EOF)
     child.close()

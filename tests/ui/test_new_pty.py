@@ -138,6 +138,7 @@ def test_ctrl_c_in_a_real_terminal(tmp_path: Path) -> None:
     out = tmp_path / "out"
     term = Terminal(["new", str(out), "--lang", "en"], tmp_path, 80)
     term.expect("Project name")
+    term.expect("›")  # the prompt itself is up (the question is printed before it)
     term.child.sendintr()
     term.expect("Interrupted. Nothing was left half-written.")
     term.child.expect(pexpect.EOF)
