@@ -78,6 +78,14 @@ class Policy:
         lowered = value.lower()
         return lowered in self.placeholder_words or any(marker in lowered for marker in self.placeholders)
 
+    @cached_property
+    def _default_passwords(self) -> frozenset[str]:
+        return frozenset(p.lower() for p in self.default_passwords)
+
+    def is_default_password(self, value: str) -> bool:
+        """A well-known default password (``admin``, ``changeit``), in any case."""
+        return value.lower() in self._default_passwords
+
 
 def load_policy() -> Policy:
     import yaml

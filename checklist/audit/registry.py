@@ -157,29 +157,30 @@ def run_audit(
     """All enabled checks over one snapshot (and, with ``history``, over every blob in the git history)."""
     checks = all_checks()
     refuse_unknown_selectors(config, checks)
+    every_rule = content_rules(config)
     findings: list[Finding] = []
     notes: list[Text] = []
-    for file_check in file_checks():
-        if config.enabled(file_check.check.id):
-            findings.extend(file_check.findings(snapshot, config))
-    rules = [rule for rule in content_rules(config) if config.enabled(rule.check.id)]
-    findings.extend(_content_findings(snapshot, rules, config))
-    findings.extend(extra)
     history_ran: set[str] = set()
-    if history:
+    if history:  # first: a repository without a history (NoHistoryError) stops before any other work
         from checklist.audit.checks.history import CHECKS as HISTORY_CHECKS
         from checklist.audit.checks.history import history_check_for, run_history
 
         # A content rule runs over the history when its history check is selected (or itself is) and it is not ignored.
         history_rules = [
             rule
-            for rule in content_rules(config)
+            for rule in every_rule
             if not config.ignored(rule.check.id)
             and (config.selected(rule.check.id) or config.enabled(history_check_for(rule.check).id))
         ]
         found, notes = run_history(snapshot.root, config, Scanner(history_rules, config.policy))
         findings.extend(f for f in found if config.enabled(f.rule))
         history_ran = {c.id for c in HISTORY_CHECKS if config.enabled(c.id)}
+    enabled = [file_check for file_check in file_checks() if config.enabled(file_check.check.id)]
+    for file_check in enabled:
+        findings.extend(file_check.findings(snapshot, config))
+    rules = [rule for rule in every_rule if config.enabled(rule.check.id)]
+    findings.extend(_content_findings(snapshot, rules, config))
+    findings.extend(extra)
     from checklist.audit.checks.config import CFG001
 
     findings.extend(CFG001.finding(config.source, rule=rule) for rule in config.unreasoned_waivers)
@@ -188,7 +189,7 @@ def run_audit(
         waiver = config.waiver_for(finding.rule, finding.path) if finding.rule != CFG001.id else None
         waived.append(dataclasses.replace(finding, waived=waiver.reason) if waiver else finding)
     ordered = sorted(waived, key=lambda f: (checks[f.rule].category.value, f.rule, f.path or "", f.line or 0))
-    ran = {fc.check.id for fc in file_checks() if config.enabled(fc.check.id)} | {r.check.id for r in rules}
+    ran = {fc.check.id for fc in enabled} | {r.check.id for r in rules}
     ran |= {f.rule for f in findings} | history_ran
     return Report(
         root=str(snapshot.root),

@@ -5,6 +5,7 @@ from __future__ import annotations
 import sys
 import threading
 from collections.abc import Callable, Mapping
+from concurrent.futures import Future
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -58,13 +59,6 @@ def load(options: ChecklistOptions) -> tuple[Guideline, Record | None]:
             Text(de="Wählen Sie die Checkliste mit --guideline.", en="Choose the checklist with --guideline."),
         )
     return guideline, record
-
-
-def _kept_comment(record: Record, item_id: str, value: Any) -> str | None:
-    """An answer given again unchanged keeps its comment; a changed answer starts without one."""
-    earlier = record.answers.get(item_id)
-    same = earlier is not None and earlier.value == (tuple(value) if isinstance(value, list) else value)
-    return earlier.comment if same and earlier is not None else None
 
 
 ANSWERS_WAIT = 60.0  # seconds a run with --answers or sign waits for another run on the same record
@@ -123,9 +117,10 @@ def apply_answers(guideline: Guideline, record: Record, given: Mapping[str, Any]
     if problems:
         listed = "\n  ".join(problems)
         raise UserError(Text(de=f"Ungültige Antworten:\n  {listed}", en=f"Invalid answers:\n  {listed}"))
-    for item_id, value in answers.items():
-        comment = comments[item_id] if item_id in comments else _kept_comment(record, item_id, value)
-        record.answer(item_id, tuple(value) if isinstance(value, list) else value, root, comment=comment)
+    for item_id, given_value in answers.items():
+        value = tuple(given_value) if isinstance(given_value, list) else given_value
+        comment = comments[item_id] if item_id in comments else record.kept_comment(item_id, value)
+        record.answer(item_id, value, root, comment=comment)
     if signoffs:
         state = status(guideline, record)
         handles = [str(entry["handle"]).lower() for entry in signoffs]
@@ -196,27 +191,19 @@ class Background:
     raised where the result is needed, so it reaches the error boundary as any other."""
 
     def __init__(self, work: Callable[[], dict[str, Any]]) -> None:
-        self._work = work
-        self._done = threading.Event()
-        self._value: dict[str, Any] = {}
-        self._error: BaseException | None = None
-        threading.Thread(target=self._run, name="lhm-oss-evidence", daemon=True).start()
+        self._future: Future[dict[str, Any]] = Future()
+        threading.Thread(target=self._run, args=(work,), name="lhm-oss-evidence", daemon=True).start()
 
-    def _run(self) -> None:
+    def _run(self, work: Callable[[], dict[str, Any]]) -> None:
         try:
-            self._value = self._work()
-        except BaseException as error:
-            self._error = error
-        finally:
-            self._done.set()
+            self._future.set_result(work())
+        except BaseException as error:  # handed to the main thread by result()
+            self._future.set_exception(error)
 
     def result(self, on_wait: Callable[[], object]) -> dict[str, Any]:
-        if not self._done.is_set():
+        if not self._future.done():
             on_wait()
-            self._done.wait()
-        if self._error is not None:
-            raise self._error
-        return self._value
+        return self._future.result()
 
 
 def evidence(guideline: Guideline, root: Path, config: AuditConfig) -> dict[str, Any]:

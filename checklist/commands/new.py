@@ -51,7 +51,7 @@ def parse_pairs(pairs: Sequence[str]) -> dict[str, str]:
     return parsed
 
 
-def checked_overrides(questions: list[Question], given: Mapping[str, Any], lang: Lang) -> dict[str, Any]:
+def checked_overrides(questions: list[Question], given: Mapping[str, Any]) -> dict[str, Any]:
     """Overrides from a file and the command line: known keys only, each coerced and valid."""
     unknown = unknown_keys(questions, given)
     if unknown:
@@ -110,7 +110,7 @@ def run(options: NewOptions, *, dialogue: Dialogue | None = None, echo: Callable
     if options.answers_file is not None:
         given.update(load_mapping(options.answers_file))
     given.update(parse_pairs(options.pairs))
-    overrides = checked_overrides(questions, given, options.lang)
+    overrides = checked_overrides(questions, given)
 
     if options.no_input:
         answers = render.resolve_answers(template, overrides)
@@ -126,7 +126,7 @@ def run(options: NewOptions, *, dialogue: Dialogue | None = None, echo: Callable
 
         def taken(slug: str) -> str | None:
             path = output_dir / slug
-            return str(path) if path.exists() or path.is_symlink() else None
+            return str(path) if render.existing(path) else None
 
         asked = dialogue(
             questions,

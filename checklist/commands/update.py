@@ -122,7 +122,7 @@ def _new_answers(
     questions = load_questions(template / "cookiecutter.json")
     answers = {k: v for k, v in recorded.items() if not k.startswith("_")}
     given = load_mapping(options.answers_file) if options.answers_file else {}
-    answers.update(checked_overrides(questions, given, options.lang))
+    answers.update(checked_overrides(questions, given))
     for question in questions:
         if question.key in answers:
             continue

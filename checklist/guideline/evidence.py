@@ -38,12 +38,12 @@ def suggestions(guideline: Guideline, report: Report) -> dict[str, Suggestion]:
     a suggestion without a value, saying so: never a proposed answer.
     """
     found: dict[str, Suggestion] = {}
+    active = report.active()
     for item in guideline.items():
         evidence = item.evidence
         if evidence is None:
             continue
-        ran = sorted(c for c in report.ran if any(selects(s, c) for s in evidence.checks))
-        if not ran:
+        if not any(selects(s, c) for c in report.ran for s in evidence.checks):
             continue
         unmet = {k: v for k, v in evidence.needs.items() if report.facts.get(k) != v}
         if unmet:
@@ -51,7 +51,6 @@ def suggestions(guideline: Guideline, report: Report) -> dict[str, Suggestion]:
                 None, NOT_APPLICABLE, (("facts", ", ".join(f"{k}={report.facts.get(k, '?')}" for k in unmet)),)
             )
             continue
-        active = report.active()
         missing = [f for f in active if any(selects(s, f.rule) for s in evidence.none_if)]
         if missing:
             found[item.id] = Suggestion(None, NO_EVIDENCE, _examples(report, missing))

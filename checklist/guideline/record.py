@@ -95,6 +95,11 @@ class Record:
         self.answers[item_id] = Answer(value, now(), commit, evidence, comment or None)
         self.updated, self.commit, self.tool_version = now(), commit, __version__
 
+    def kept_comment(self, item_id: str, value: Value) -> str | None:
+        """An answer given again unchanged keeps its comment; a changed answer starts without one."""
+        earlier = self.answers.get(item_id)
+        return earlier.comment if earlier is not None and earlier.value == value else None
+
     def digest(self) -> str:
         """What a sign-off approves: the guideline's id and version and every answer with its comment, as one SHA-256.
 

@@ -82,6 +82,11 @@ def render_copy(template: Path, answers: Mapping[str, Any], output_dir: Path) ->
     return Path(produced)
 
 
+def existing(target: Path) -> bool:
+    """Whether something is already at ``target`` (a link counts, even a broken one): nothing is overwritten."""
+    return target.exists() or target.is_symlink()
+
+
 def generate(template: Path, answers: Mapping[str, Any], output_dir: Path) -> Path:
     """Generate the repository into ``output_dir/<slug>``, all or nothing.
 
@@ -91,7 +96,7 @@ def generate(template: Path, answers: Mapping[str, Any], output_dir: Path) -> Pa
     """
     refuse_invalid(template, answers)
     target = output_dir / str(answers["project_slug"])
-    if target.exists() or target.is_symlink():
+    if existing(target):
         raise UserError(
             Text(
                 de=f"{target} gibt es schon; es wird nichts überschrieben.",

@@ -181,9 +181,7 @@ class Wizard:
     def answer(self, item: Item, value: Value) -> None:
         suggestion = self.suggestion(item)
         evidence = suggestion(self.lang) if suggestion is not None else None
-        earlier = self.record.answers.get(item.id)
-        kept = earlier.comment if earlier is not None and earlier.value == value else None
-        comment = self.comments.pop(item.id) if item.id in self.comments else kept
+        comment = self.comments.pop(item.id) if item.id in self.comments else self.record.kept_comment(item.id, value)
         self.record.answer(item.id, value, self.root, evidence, comment)
         self.save(self.record)
         self.explain_block(item, value)
@@ -235,7 +233,7 @@ class Wizard:
             return
         handle = self.prompts.text(
             T.handle(self.lang),
-            check=lambda v: None if check_handle(v) is None else (check_handle(v) or Text("", ""))(self.lang),
+            check=lambda v: problem(self.lang) if (problem := check_handle(v)) else None,
             keys=(),
         )
         self.record.sign(str(role), str(handle), self.root)

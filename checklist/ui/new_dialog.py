@@ -54,7 +54,7 @@ class NewDialogue:
         self.default_for = default_for
         self.lang = lang
         self.taken = taken  # the path of an existing target folder for a slug, else None
-        self.prompts = Prompts(lang, keys=(BACK,))
+        self.prompts = Prompts(lang)
         self.answers: dict[str, Any] = {}
 
     def check(self, question: Question) -> Callable[[str], str | None]:
@@ -87,16 +87,20 @@ class NewDialogue:
             if personal is None or self.prompts.confirm(personal(self.lang), False, keys=()) is True:
                 return answer
 
+    def merged(self) -> dict[str, Any]:
+        """The answers so far, with those given in advance (which always win)."""
+        return {**self.answers, **self.given}
+
     def asked(self) -> list[Question]:
         return [q for q in self.questions if q.key not in self.given]
 
-    def walk(self, start: int = 0) -> None:
-        """Every question from ``start`` on, with ``<`` back to the previous one asked."""
+    def walk(self) -> None:
+        """Every question, with ``<`` back to the previous one asked."""
         questions = self.asked()
-        index, history = start, list[int]()  # history: the indexes asked, for going back
+        index, history = 0, list[int]()  # history: the indexes asked, for going back
         while index < len(questions):
             question = questions[index]
-            merged = {**self.answers, **self.given}
+            merged = self.merged()
             if not question.applies(merged):
                 self.answers[question.key] = self.default_for(question.key, merged)
                 index += 1
@@ -112,14 +116,14 @@ class NewDialogue:
 
     def summary(self) -> None:
         say(f"\n{SUMMARY(self.lang)}", style="bold")
-        merged = {**self.answers, **self.given}
+        merged = self.merged()
         for question in self.questions:
             if question.applies(merged):
                 say(f"{question.short(self.lang)}: {shown(question, merged[question.key], self.lang)}", indent="  ")
 
     def change(self) -> None:
         """Pick one answer from the list, ask it again, then ask what it newly makes apply."""
-        merged = {**self.answers, **self.given}
+        merged = self.merged()
         choices = [
             (q.key, f"{q.short(self.lang)}: {shown(q, merged[q.key], self.lang)}")
             for q in self.asked()
@@ -134,7 +138,7 @@ class NewDialogue:
             return
         before = {q.key for q in self.asked() if q.applies(merged)}
         self.answers[key] = answer
-        merged = {**self.answers, **self.given}
+        merged = self.merged()
         for newly in (q for q in self.asked() if q.applies(merged) and q.key not in before):
             answer = self.ask(newly, self.default_for(newly.key, merged), keys=())
             self.answers[newly.key] = answer
@@ -146,7 +150,7 @@ class NewDialogue:
             choices = [("generate", GENERATE(self.lang)), ("change", CHANGE(self.lang)), ("cancel", CANCEL(self.lang))]
             what = self.prompts.select(WHAT_NOW(self.lang), choices, default="generate", keys=())
             if what == "generate":
-                return {**self.answers, **self.given}
+                return self.merged()
             if what == "cancel":
                 return None
             self.change()

@@ -144,7 +144,7 @@ class Prompts:
             answer = self._with_keys(question, keys, only_when_empty=True)
             if isinstance(answer, Marker):
                 return answer
-            if answer.strip() in keys:
+            if answer.strip() in keys:  # typed after spaces, so the key binding (empty field only) did not end it
                 return Marker(answer.strip())
             value = answer if answer.strip() else default
             problem = check(value) if check is not None else None
@@ -159,14 +159,7 @@ class Prompts:
     ) -> bool | Marker:
         keys = self.keys if keys is None else keys
         self._header(message, self._instruction(None, keys), help)
-        status: dict[str, bool | None] = {"answer": None}
         yes_keys, lang = YES_KEYS[self.lang], self.lang
-
-        def tokens() -> Any:
-            chosen = status["answer"]
-            shown = [("class:answer", YES_NO[chosen](lang))] if chosen is not None else []
-            return to_formatted_text([("class:instruction", f"› ({CONFIRM[default](lang)}) "), *shown])
-
         bindings = KeyBindings()
 
         @bindings.add(Keys.ControlC, eager=True)
@@ -177,17 +170,17 @@ class Prompts:
 
             @bindings.add(key)
             def _choose(event: Any, key: str = key) -> None:
-                status["answer"] = key in yes_keys
-                event.app.exit(result=status["answer"])
+                event.app.exit(result=key in yes_keys)
 
         @bindings.add(Keys.ControlM, eager=True)
         def _enter(event: Any) -> None:
-            event.app.exit(result=default if status["answer"] is None else status["answer"])
+            event.app.exit(result=default)
 
         @bindings.add(Keys.Any)
         def _other(event: Any) -> None:
             """Other keys do nothing."""
 
+        tokens = to_formatted_text([("class:instruction", f"› ({CONFIRM[default](lang)}) ")])
         session: PromptSession[Any] = PromptSession(
             tokens, key_bindings=bindings, style=questionary.Style([]), erase_when_done=True
         )

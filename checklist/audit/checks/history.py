@@ -20,7 +20,7 @@ from __future__ import annotations
 import os
 import re
 import threading
-from collections import Counter
+from collections import Counter, defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -449,19 +449,25 @@ MAX_NAMES = 5
 def _people_by_domain(history: HistoryWalk, policy: Policy) -> Iterator[Finding]:
     """One HIS006 per mail domain outside the allow-list: how many addresses, commits and whose names.
     Bots and no-reply addresses never count; an address's local part is never shown."""
-    domains: dict[str, tuple[set[str], set[str], list[int]]] = {}
-    for (_, name, email), count in sorted(history.people.items()):
+    addresses: defaultdict[str, set[str]] = defaultdict(set)
+    names: defaultdict[str, set[str]] = defaultdict(set)
+    commits: Counter[str] = Counter()
+    for (_, name, email), count in history.people.items():
         if policy.email_allowed(email) or BOT_NAME.search(name.strip()) or "@" not in email:
             continue
-        addresses, names, commits = domains.setdefault(email.rpartition("@")[2].lower(), (set(), set(), [0]))
-        addresses.add(email.lower())
-        names.add(name)
-        commits[0] += count
-    for domain, (addresses, names, commits) in sorted(domains.items()):
-        shown = sorted(names)
+        domain = email.rpartition("@")[2].lower()
+        addresses[domain].add(email.lower())
+        names[domain].add(name)
+        commits[domain] += count
+    for domain in sorted(addresses):
+        shown = sorted(names[domain])
         more = f" +{len(shown) - MAX_NAMES}" if len(shown) > MAX_NAMES else ""
         yield HIS006.finding(
-            None, domain=domain, people=len(addresses), count=commits[0], names=", ".join(shown[:MAX_NAMES]) + more
+            None,
+            domain=domain,
+            people=len(addresses[domain]),
+            count=commits[domain],
+            names=", ".join(shown[:MAX_NAMES]) + more,
         )
 
 

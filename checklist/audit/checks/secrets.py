@@ -102,7 +102,7 @@ def real_password(value: str, line: bytes, path: str, policy: Policy) -> bool:
 
 def default_password(value: str, line: bytes, path: str, policy: Policy) -> bool:
     """``password: admin``: a well-known default, too plain for the password rule, still worth a look."""
-    return value.strip("\"'").lower() in {p.lower() for p in policy.default_passwords}
+    return policy.is_default_password(value.strip("\"'"))
 
 
 def basic_credentials(value: str, line: bytes, path: str, policy: Policy) -> bool:

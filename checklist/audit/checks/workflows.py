@@ -35,7 +35,8 @@ def zizmor_command() -> str | None:
 
 @snapshot_fact
 def zizmor_findings(repo: Snapshot) -> list[tuple[str, str, str | None, int | None, str, str]]:
-    """``(audit, description, path, line, severity, confidence)`` for every zizmor finding in the workflows."""
+    """``(audit, description, path, line, severity, confidence)`` for every zizmor finding in the workflows.
+    A dangerous trigger whose workflow does not run the pull request's code is ``SAFE_TRIGGER`` (WF006)."""
     command = zizmor_command()
     if command is None or not repo.workflows:
         return []
@@ -59,9 +60,12 @@ def zizmor_findings(repo: Snapshot) -> list[tuple[str, str, str | None, int | No
             path = str(key.get("Local", {}).get("verbatim_path", "")).removeprefix("./") or None
             line = location["concrete"]["location"]["start_point"]["row"] + 1
         determinations = item.get("determinations") or {}
+        ident = item["ident"]
+        if ident == "dangerous-triggers" and not runs_pull_request_code(repo, path):
+            ident = SAFE_TRIGGER  # WF006, a warning: the trigger's rights, but no code from the pull request
         found.append(
             (
-                item["ident"],
+                ident,
                 item.get("desc", ""),
                 path,
                 line,
@@ -119,8 +123,6 @@ def _from_zizmor(audit: str | None, *, as_error: bool = False) -> Run:
 
     def run(repo: Snapshot, config: AuditConfig) -> Iterator[Hit]:
         for ident, description, path, line, severity, confidence in zizmor_findings(repo):
-            if ident == "dangerous-triggers" and not runs_pull_request_code(repo, path):
-                ident = SAFE_TRIGGER  # WF006, a warning: the trigger's rights, but no code from the pull request
             rated = serious(severity, confidence)
             if audit is not None and ident == audit and (rated or not as_error):
                 yield hit(path, line, audit=ident, description=description)
